@@ -1,0 +1,230 @@
+package io.github.bisearch;
+
+import io.github.bisearch.glossary.Glossary;
+import io.github.bisearch.index.EntryIndex;
+import io.github.bisearch.ingest.Entry;
+import io.github.bisearch.ingest.MarkdownFiles;
+import io.github.bisearch.ingest.MarkdownIngester;
+import io.github.bisearch.query.BilingualQueryBuilder;
+import io.github.bisearch.query.BuiltQuery;
+import io.github.bisearch.query.QueryConcept;
+import io.github.bisearch.search.EntrySearcher;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * A bilingual search index: add markdown, then search it in Chinese, English or both.
+ *
+ * <pre>{@code
+ * try (BiSearch search = BiSearch.inMemory()) {
+ *   search.add(Path.of("docs"));
+ *   for (Hit hit : search.search("虚拟机 hypervisor", 10).hits()) {
+ *     System.out.println(hit.title() + "  " + hit.snippet().marked("[", "]"));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: any number of threads may search while one adds; a search sees the index as of
+ * the last completed {@code add}.
+ */
+public final class BiSearch implements AutoCloseable {
+  /** Files indexed between two commits when adding a large folder. */
+  private static final int COMMIT_EVERY_FILES = 200;
+
+  private final EntryIndex index;
+  private final BilingualQueryBuilder queries;
+  private final MarkdownIngester ingester = new MarkdownIngester();
+  private final Path workingDirectory;
+
+  private BiSearch(Builder builder) {
+    this.index =
+        builder.directory == null
+            ? EntryIndex.inMemory()
+            : EntryIndex.open(builder.directory, builder.create);
+    Glossary glossary = builder.glossary != null ? builder.glossary : Glossary.builtIn();
+    for (Glossary extra : builder.extraGlossaries) {
+      glossary = glossary.with(extra);
+    }
+    this.queries = new BilingualQueryBuilder(glossary, builder.translate);
+    this.workingDirectory = Path.of("").toAbsolutePath();
+  }
+
+  /** A new index in memory. */
+  public static BiSearch inMemory() {
+    return builder().build();
+  }
+
+  /** Opens the index in {@code directory}, creating it if there is none. */
+  public static BiSearch open(Path directory) {
+    return builder().directory(directory).build();
+  }
+
+  /** Options for opening an index. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Indexes markdown files and folders (every {@code .md} or {@code .markdown} file below a
+   * folder). Indexing a file again replaces what was indexed from it before. Files that cannot be
+   * read are skipped and reported; the rest are indexed.
+   *
+   * @throws BiSearchException if a path does not exist (nothing is indexed then) or the index
+   *     cannot be written
+   */
+  public IndexReport add(Path... paths) {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      try {
+        files.addAll(MarkdownFiles.find(path));
+      } catch (NoSuchFileException e) {
+        throw new BiSearchException(path + ": no such file or directory");
+      } catch (IOException e) {
+        throw new BiSearchException(path + ": cannot list: " + e.getMessage(), e);
+      }
+    }
+    int indexedFiles = 0;
+    int entries = 0;
+    List<String> problems = new ArrayList<>();
+    for (Path file : files) {
+      String source = displayName(file);
+      MarkdownFiles.Content content;
+      try {
+        content = MarkdownFiles.read(file);
+      } catch (AccessDeniedException e) {
+        problems.add(source + ": permission denied, skipped");
+        continue;
+      } catch (IOException e) {
+        problems.add(source + ": cannot read (" + e.getMessage() + "), skipped");
+        continue;
+      }
+      if (content.problem() != null) {
+        problems.add(source + ": " + content.problem());
+      }
+      if (content.text() == null) {
+        continue;
+      }
+      List<Entry> parsed = ingester.parse(source, content.text());
+      index.replaceSource(file.toAbsolutePath().normalize().toString(), parsed);
+      indexedFiles++;
+      entries += parsed.size();
+      if (indexedFiles % COMMIT_EVERY_FILES == 0) {
+        index.commit();
+      }
+    }
+    index.commit();
+    return new IndexReport(indexedFiles, entries, problems);
+  }
+
+  /**
+   * Indexes one markdown document given as a string; {@code source} names it in hits and identifies
+   * it: adding the same source again replaces its entries.
+   */
+  public IndexReport addMarkdown(String source, String markdown) {
+    Objects.requireNonNull(source, "source");
+    List<Entry> parsed = ingester.parse(source, Objects.requireNonNull(markdown, "markdown"));
+    index.replaceSource(source, parsed);
+    index.commit();
+    return new IndexReport(1, parsed.size(), List.of());
+  }
+
+  /**
+   * Searches for {@code query} and returns up to {@code limit} hits, best first.
+   *
+   * @throws IllegalArgumentException if {@code query} is empty or blank, or {@code limit} is
+   *     negative
+   */
+  public SearchResult search(String query, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
+    }
+    BuiltQuery lucene = queries.build(query);
+    IndexSearcher searcher = index.acquire();
+    try {
+      EntrySearcher.Found found = EntrySearcher.search(searcher, lucene, limit);
+      return new SearchResult(query, found.total(), found.hits());
+    } catch (IOException e) {
+      throw new BiSearchException("search failed: " + e.getMessage(), e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  /** How {@code query} is understood: its concepts and their translations. */
+  public List<QueryConcept> explain(String query) {
+    return queries.concepts(query);
+  }
+
+  /** The number of entries in the index. */
+  public int size() {
+    return index.size();
+  }
+
+  @Override
+  public void close() {
+    index.close();
+  }
+
+  private String displayName(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path shown =
+        absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
+  }
+
+  /** Options for a {@link BiSearch}. */
+  public static final class Builder {
+    private Path directory;
+    private boolean create = true;
+    private boolean translate = true;
+    private Glossary glossary; // null: the built-in one, loaded only when needed
+    private final List<Glossary> extraGlossaries = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Keep the index in {@code directory} instead of in memory. */
+    public Builder directory(Path directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** Whether to start a new index when the directory holds none (default true). */
+    public Builder create(boolean create) {
+      this.create = create;
+      return this;
+    }
+
+    /** Whether queries also match translations of their words (default true). */
+    public Builder translate(boolean translate) {
+      this.translate = translate;
+      return this;
+    }
+
+    /** Adds the concepts of a glossary file to the built-in glossary. */
+    public Builder glossary(Path file) {
+      extraGlossaries.add(Glossary.load(file));
+      return this;
+    }
+
+    /** Replaces the glossary altogether. */
+    public Builder glossary(Glossary glossary) {
+      this.glossary = Objects.requireNonNull(glossary, "glossary");
+      return this;
+    }
+
+    /**
+     * Opens the index.
+     *
+     * @throws BiSearchException if it cannot be opened; the message says why and what to do
+     */
+    public BiSearch build() {
+      return new BiSearch(this);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.github.bisearch.analysis;
+
+import java.io.Reader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+
+/**
+ * Word-level analysis of mixed Chinese and English text.
+ *
+ * <p>Chinese runs are segmented into words by SmartChineseAnalyzer's hidden-Markov-model segmenter;
+ * Latin words are lowercased, English stopwords are dropped and the rest stemmed with Porter (which
+ * leaves Han words untouched). Punctuation is dropped.
+ */
+public final class WordsAnalyzer extends Analyzer {
+  /** English stopwords, the possessive "s" left by splitting at the apostrophe, and punctuation. */
+  private static final CharArraySet STOPWORDS = buildStopwords();
+
+  private static CharArraySet buildStopwords() {
+    CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+    set.add("s");
+    set.addAll(SmartChineseAnalyzer.getDefaultStopSet());
+    return CharArraySet.unmodifiableSet(set);
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return ChineseVariants.fold(reader);
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    Tokenizer source = new HMMChineseTokenizer();
+    TokenStream result = new LowerCaseFilter(source);
+    result = new StopFilter(result, STOPWORDS);
+    result = new PorterStemFilter(result);
+    return new TokenStreamComponents(source, result);
+  }
+
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new LowerCaseFilter(in);
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.bisearch.glossary;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
+
+/**
+ * A unit of text for glossary lookup: one Han character, or one word of letters and digits.
+ *
+ * @param text the unit as it appears in the (normalized) text
+ * @param key what lookup compares: the character, or the word with its plural ending removed
+ * @param han whether the unit is a Han character
+ * @param start start offset in the text
+ * @param end end offset in the text
+ * @param joined whether only white space (or nothing) separates it from the unit before
+ */
+public record Unit(String text, String key, boolean han, int start, int end, boolean joined) {
+
+  /**
+   * Splits already normalized text into units. Punctuation and symbols separate units without being
+   * units themselves; a unit after them is not {@link #joined}.
+   */
+  public static List<Unit> split(String text) {
+    EnglishMinimalStemmer stemmer = new EnglishMinimalStemmer();
+    List<Unit> units = new ArrayList<>();
+    boolean joined = false;
+    int i = 0;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      if (isHan(cp)) {
+        String ch = text.substring(i, next);
+        units.add(new Unit(ch, ch, true, i, next, joined));
+        joined = true;
+        i = next;
+      } else if (isWordChar(cp)) {
+        int end = next;
+        while (end < text.length()) {
+          int c = text.codePointAt(end);
+          if (!isWordChar(c) || isHan(c)) {
+            break;
+          }
+          end += Character.charCount(c);
+        }
+        String word = text.substring(i, end);
+        char[] chars = word.toCharArray();
+        String key = new String(chars, 0, stemmer.stem(chars, chars.length));
+        units.add(new Unit(word, key, false, i, end, joined));
+        joined = true;
+        i = end;
+      } else {
+        if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
+          joined = false;
+        }
+        i = next;
+      }
+    }
+    return units;
+  }
+
+  static boolean isHan(int cp) {
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+  }
+
+  private static boolean isWordChar(int cp) {
+    return Character.isLetterOrDigit(cp)
+        || Character.getType(cp) == Character.NON_SPACING_MARK
+        || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
+  }
+}

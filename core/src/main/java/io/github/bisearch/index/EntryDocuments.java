@@ -1,0 +1,75 @@
+package io.github.bisearch.index;
+
+import io.github.bisearch.ingest.Entry;
+import io.github.bisearch.ingest.Link;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+
+/** Converts entries to Lucene documents. */
+public final class EntryDocuments {
+  private static final FieldType ANALYZED = analyzedType();
+
+  private EntryDocuments() {}
+
+  private static FieldType analyzedType() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  /**
+   * A stable id for an entry: the same file, line and title always give the same id, so indexing a
+   * file again replaces its entries instead of adding copies.
+   */
+  public static String id(String sourceKey, Entry entry) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      String key = sourceKey + '\n' + entry.line() + '\n' + entry.title();
+      byte[] hash = digest.digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+    }
+  }
+
+  /** The document for {@code entry}, read from the file identified by {@code sourceKey}. */
+  public static Document toDocument(String sourceKey, Entry entry) {
+    Document doc = new Document();
+    doc.add(new StringField(IndexSchema.ID, id(sourceKey, entry), Field.Store.YES));
+    doc.add(new StringField(IndexSchema.SOURCE_KEY, sourceKey, Field.Store.NO));
+    doc.add(new StoredField(IndexSchema.SOURCE, entry.source()));
+    doc.add(new StoredField(IndexSchema.LINE, entry.line()));
+    doc.add(new StringField(IndexSchema.LANG, entry.language().code(), Field.Store.YES));
+    if (entry.url() != null) {
+      doc.add(new StoredField(IndexSchema.URL, entry.url()));
+    }
+    if (entry.date() != null) {
+      doc.add(new StringField(IndexSchema.DATE, entry.date(), Field.Store.YES));
+    }
+    for (Link link : entry.links()) {
+      doc.add(new StoredField(IndexSchema.LINKS, link.text() + '\t' + link.url()));
+    }
+    addText(doc, IndexSchema.TITLE, entry.title());
+    addText(doc, IndexSchema.SECTION, entry.section());
+    addText(doc, IndexSchema.TEXT, entry.text());
+    return doc;
+  }
+
+  private static void addText(Document doc, String field, String value) {
+    doc.add(new StoredField(field, value));
+    if (!value.isEmpty()) {
+      doc.add(new Field(IndexSchema.words(field), value, ANALYZED));
+      doc.add(new Field(IndexSchema.bigrams(field), value, ANALYZED));
+    }
+  }
+}

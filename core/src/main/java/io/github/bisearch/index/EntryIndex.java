@@ -1,0 +1,242 @@
+package io.github.bisearch.index;
+
+import io.github.bisearch.BiSearchException;
+import io.github.bisearch.ingest.Entry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * A Lucene index of entries: writes replace a file's entries as a whole, commits record the schema
+ * version, and searches run on a point-in-time searcher that is refreshed after each write.
+ *
+ * <p>Thread-safe. The writer is opened on the first write only, so a read-only directory can be
+ * searched.
+ */
+public final class EntryIndex implements AutoCloseable {
+  private final Directory directory;
+  private final String name;
+  private IndexWriter writer;
+  private volatile SearcherManager searchers;
+
+  private EntryIndex(Directory directory, String name) {
+    this.directory = directory;
+    this.name = name;
+  }
+
+  /** An index held in memory only. */
+  public static EntryIndex inMemory() {
+    return new EntryIndex(new ByteBuffersDirectory(), "in-memory index");
+  }
+
+  /**
+   * Opens the index in {@code path}.
+   *
+   * @param create whether to start a new index when {@code path} holds none
+   * @throws BiSearchException if there is no index and {@code create} is false, or the index was
+   *     not written by this version of bisearch
+   */
+  public static EntryIndex open(Path path, boolean create) {
+    if (!create && !Files.isDirectory(path)) {
+      throw new BiSearchException(
+          "no index at "
+              + path
+              + ": build one with 'search-cli index --index "
+              + path
+              + " PATH...'");
+    }
+    try {
+      if (create) {
+        Files.createDirectories(path);
+      }
+      EntryIndex index = new EntryIndex(FSDirectory.open(path), path.toString());
+      index.checkSchema(create);
+      return index;
+    } catch (AccessDeniedException e) {
+      throw new BiSearchException(
+          "cannot create index directory " + path + ": permission denied", e);
+    } catch (FileSystemException e) {
+      throw new BiSearchException("cannot open index at " + path + ": " + e.getReason(), e);
+    } catch (IOException e) {
+      throw new BiSearchException("cannot open index at " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void checkSchema(boolean create) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      if (!create) {
+        throw new BiSearchException(
+            "no index at "
+                + name
+                + ": build one with 'search-cli index --index "
+                + name
+                + " PATH...'");
+      }
+      return;
+    }
+    Map<String, String> userData;
+    try {
+      userData = SegmentInfos.readLatestCommit(directory).getUserData();
+    } catch (IndexFormatTooOldException | IndexFormatTooNewException e) {
+      throw incompatible("it was written by a different Lucene version");
+    }
+    String version = userData.get(IndexSchema.VERSION_KEY);
+    if (version == null) {
+      throw new BiSearchException(
+          name
+              + " holds a Lucene index that bisearch did not write: choose another directory for"
+              + " 'search-cli index --index DIR PATH...'");
+    }
+    if (!version.equals(IndexSchema.VERSION)) {
+      throw incompatible(
+          "it has schema version " + version + ", this bisearch needs " + IndexSchema.VERSION);
+    }
+  }
+
+  private BiSearchException incompatible(String why) {
+    return new BiSearchException(
+        "index at "
+            + name
+            + " cannot be read: "
+            + why
+            + "; reindex with 'search-cli index --index NEW_DIR PATH...'");
+  }
+
+  /**
+   * Replaces everything indexed from {@code sourceKey} with {@code entries}. Not visible to
+   * searches until {@link #commit()}.
+   */
+  public synchronized void replaceSource(String sourceKey, List<Entry> entries) {
+    try {
+      IndexWriter w = writer();
+      List<Document> docs = new ArrayList<>(entries.size());
+      for (Entry entry : entries) {
+        docs.add(EntryDocuments.toDocument(sourceKey, entry));
+      }
+      w.updateDocuments(new Term(IndexSchema.SOURCE_KEY, sourceKey), docs);
+    } catch (IOException e) {
+      throw new BiSearchException("cannot write to " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Makes all writes durable and visible to new searches. */
+  public synchronized void commit() {
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION).entrySet());
+      writer.commit();
+      searchers().maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new BiSearchException("cannot commit " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A searcher over the latest commit; give it back with {@link #release}. */
+  public IndexSearcher acquire() {
+    try {
+      SearcherManager current = searchers;
+      if (current != null) {
+        try {
+          return current.acquire();
+        } catch (AlreadyClosedException e) {
+          // Replaced by a writer's manager in the meantime: take the new one.
+        }
+      }
+      return searchers().acquire();
+    } catch (IOException e) {
+      throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Gives back a searcher from {@link #acquire()}. */
+  public void release(IndexSearcher searcher) {
+    try {
+      // Not through the manager: it may have been replaced since the searcher was acquired.
+      searcher.getIndexReader().decRef();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The number of entries visible to searches. */
+  public int size() {
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      release(searcher);
+    }
+  }
+
+  private synchronized IndexWriter writer() throws IOException {
+    if (writer == null) {
+      IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setCommitOnClose(false);
+      try {
+        writer = new IndexWriter(directory, config);
+      } catch (LockObtainFailedException e) {
+        throw new BiSearchException("index is locked by another process: " + name, e);
+      }
+      if (searchers != null) {
+        // Searches from now on see the writer's view, refreshed at each commit.
+        searchers.close();
+        searchers = null;
+      }
+    }
+    return writer;
+  }
+
+  private synchronized SearcherManager searchers() throws IOException {
+    if (searchers == null) {
+      if (writer != null) {
+        searchers = new SearcherManager(writer, null);
+      } else if (DirectoryReader.indexExists(directory)) {
+        searchers = new SearcherManager(directory, null);
+      } else {
+        // Nothing committed yet: an empty in-memory view until the first write.
+        writer();
+        searchers = new SearcherManager(writer, null);
+      }
+    }
+    return searchers;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (searchers != null) {
+        searchers.close();
+      }
+      if (writer != null) {
+        writer.rollback(); // uncommitted work is dropped, as documented for commit()
+      }
+      directory.close();
+    } catch (IOException e) {
+      throw new BiSearchException("cannot close " + name + ": " + e.getMessage(), e);
+    }
+  }
+}

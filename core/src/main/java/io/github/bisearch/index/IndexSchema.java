@@ -1,0 +1,80 @@
+package io.github.bisearch.index;
+
+import io.github.bisearch.analysis.BigramAnalyzer;
+import io.github.bisearch.analysis.WordsAnalyzer;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+
+/** Field names, analysis and version of a bisearch index. */
+public final class IndexSchema {
+  /**
+   * Bumped whenever analysis or fields change in a way that makes old indexes give wrong answers.
+   */
+  public static final String VERSION = "1";
+
+  /** Commit user-data key holding {@link #VERSION}. */
+  public static final String VERSION_KEY = "bisearch.schema";
+
+  public static final String ID = "id";
+  public static final String SOURCE = "source";
+  public static final String SOURCE_KEY = "source_key";
+  public static final String LINE = "line";
+  public static final String URL = "url";
+  public static final String DATE = "date";
+  public static final String LANG = "lang";
+  public static final String LINKS = "links";
+
+  public static final String TITLE = "title";
+  public static final String SECTION = "section";
+  public static final String TEXT = "text";
+
+  /** The stored text fields that are also searched, in the order snippets prefer them. */
+  public static final List<String> SEARCHED = List.of(TEXT, TITLE, SECTION);
+
+  private static final String WORDS_SUFFIX = ".w";
+  private static final String BIGRAMS_SUFFIX = ".bg";
+
+  private IndexSchema() {}
+
+  /** The field holding {@code field}'s words. */
+  public static String words(String field) {
+    return field + WORDS_SUFFIX;
+  }
+
+  /** The field holding {@code field}'s Han bigrams. */
+  public static String bigrams(String field) {
+    return field + BIGRAMS_SUFFIX;
+  }
+
+  /** The stored field whose text the indexed field {@code indexed} was made from. */
+  public static String storedFieldOf(String indexed) {
+    int dot = indexed.lastIndexOf('.');
+    return dot < 0 ? indexed : indexed.substring(0, dot);
+  }
+
+  /** The analyzer for every indexed field: words by default, bigrams for {@code .bg} fields. */
+  public static Analyzer analyzer() {
+    return AnalyzerHolder.INDEX;
+  }
+
+  /** The shared words analyzer. */
+  public static Analyzer wordsAnalyzer() {
+    return AnalyzerHolder.WORDS;
+  }
+
+  /** The shared bigram analyzer. */
+  public static Analyzer bigramAnalyzer() {
+    return AnalyzerHolder.BIGRAMS;
+  }
+
+  private static final class AnalyzerHolder {
+    static final Analyzer WORDS = new WordsAnalyzer();
+    static final Analyzer BIGRAMS = new BigramAnalyzer();
+    static final Analyzer INDEX =
+        new PerFieldAnalyzerWrapper(
+            WORDS,
+            Map.of(bigrams(TITLE), BIGRAMS, bigrams(SECTION), BIGRAMS, bigrams(TEXT), BIGRAMS));
+  }
+}

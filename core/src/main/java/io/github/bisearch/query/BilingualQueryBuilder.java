@@ -1,0 +1,376 @@
+package io.github.bisearch.query;
+
+import io.github.bisearch.analysis.TextNormalizer;
+import io.github.bisearch.glossary.Concept;
+import io.github.bisearch.glossary.Glossary;
+import io.github.bisearch.glossary.GlossaryMatch;
+import io.github.bisearch.glossary.Unit;
+import io.github.bisearch.index.IndexSchema;
+import io.github.bisearch.query.QueryConcept.Occurrence;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Builds the Lucene query for a user's query string.
+ *
+ * <p>The query is cut into concepts: glossary terms (longest match on the raw text, so that {@code
+ * 虚拟机} stays whole although the segmenter splits it), then the remaining Chinese words as segmented
+ * and the remaining Latin words. Each concept becomes one clause that matches the user's words or
+ * any of their translations in title, section or text:
+ *
+ * <pre>
+ * concept = dismax over fields ( field weight × dismax( own words, 0.5 × translations ) )
+ * words   = dismax( word phrase, 0.8 × Han bigram phrase )
+ * </pre>
+ *
+ * A concept's translations are one clause whatever their number, and single-word translations share
+ * their statistics through a {@link SynonymQuery}. Instances are immutable and thread-safe.
+ */
+public final class BilingualQueryBuilder {
+  /** Translations count half as much as the user's own words. */
+  static final float TRANSLATION_WEIGHT = 0.5f;
+
+  /** A bigram match proves the characters, not the words: a little below a word match. */
+  static final float BIGRAM_WEIGHT = 0.8f;
+
+  /** Matching in more than one field adds a little. */
+  static final float FIELD_TIE = 0.2f;
+
+  static final int MAX_TRANSLATIONS = 8;
+
+  /** Leaf clauses allowed in one query, well below Lucene's default limit of 1024. */
+  static final int MAX_LEAF_CLAUSES = 800;
+
+  private record FieldWeight(String field, float weight) {}
+
+  private static final List<FieldWeight> FIELDS =
+      List.of(
+          new FieldWeight(IndexSchema.TITLE, 2.0f),
+          new FieldWeight(IndexSchema.SECTION, 1.0f),
+          new FieldWeight(IndexSchema.TEXT, 1.0f));
+
+  private final Glossary glossary;
+  private final boolean translate;
+  private final QueryBuilder words = new QueryBuilder(IndexSchema.wordsAnalyzer());
+  private final QueryBuilder bigrams = new QueryBuilder(IndexSchema.bigramAnalyzer());
+
+  /**
+   * @param glossary where translations come from
+   * @param translate whether to add translations at all
+   */
+  public BilingualQueryBuilder(Glossary glossary, boolean translate) {
+    this.glossary = glossary;
+    this.translate = translate;
+  }
+
+  /**
+   * The concepts of {@code query}, in query order.
+   *
+   * @throws IllegalArgumentException if the query is empty or blank
+   */
+  public List<QueryConcept> concepts(String query) {
+    if (query == null || query.isBlank()) {
+      throw new IllegalArgumentException("query is empty");
+    }
+    List<QueryConcept> concepts = new ArrayList<>();
+    for (UserQuery.Clause clause : UserQuery.parse(TextNormalizer.normalize(query))) {
+      Occurrence occur = occurrence(clause.occur());
+      if (clause.phrase() || occur != Occurrence.SHOULD) {
+        concepts.add(
+            new QueryConcept(clause.text(), translationsOf(clause.text()), occur, clause.phrase()));
+      } else {
+        freeText(clause.text(), concepts);
+      }
+    }
+    return concepts;
+  }
+
+  /**
+   * The Lucene query for {@code query}, with the clause of each concept it searches for; a query
+   * with nothing to search for (only punctuation or stopwords) matches nothing.
+   *
+   * @throws IllegalArgumentException if the query is empty or blank
+   */
+  public BuiltQuery build(String query) {
+    return toQuery(concepts(query));
+  }
+
+  /** The Lucene query for already extracted concepts. */
+  public BuiltQuery toQuery(List<QueryConcept> concepts) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    List<Query> positives = new ArrayList<>();
+    int leaves = 0;
+    for (QueryConcept concept : concepts) {
+      Query query = conceptQuery(concept);
+      if (query == null) {
+        continue;
+      }
+      int count = countLeaves(query);
+      if (leaves + count > MAX_LEAF_CLAUSES) {
+        break; // an enormous query: the first concepts are searched
+      }
+      leaves += count;
+      Occur occur =
+          switch (concept.occur()) {
+            case MUST -> Occur.MUST;
+            case MUST_NOT -> Occur.MUST_NOT;
+            case SHOULD -> Occur.SHOULD;
+          };
+      if (occur != Occur.MUST_NOT) {
+        positives.add(query);
+      }
+      builder.add(query, occur);
+    }
+    if (positives.isEmpty()) {
+      return new BuiltQuery(new MatchNoDocsQuery("nothing to search for"), List.of());
+    }
+    return new BuiltQuery(builder.build(), positives);
+  }
+
+  private void freeText(String text, List<QueryConcept> out) {
+    List<GlossaryMatch> matches = translate ? glossary.find(text) : List.of();
+    List<Unit> units = Unit.split(text);
+    List<QueryConcept> concepts = new ArrayList<>();
+    List<String> functionWords = new ArrayList<>();
+    int m = 0;
+    int u = 0;
+    while (u < units.size()) {
+      Unit unit = units.get(u);
+      if (m < matches.size() && matches.get(m).start() == unit.start()) {
+        GlossaryMatch match = matches.get(m++);
+        concepts.add(
+            new QueryConcept(
+                match.text(),
+                translations(match.text(), match.concepts()),
+                Occurrence.SHOULD,
+                false));
+        while (u < units.size() && units.get(u).start() < match.end()) {
+          u++;
+        }
+      } else if (unit.han()) {
+        int end = u + 1;
+        int limit = m < matches.size() ? matches.get(m).start() : Integer.MAX_VALUE;
+        while (end < units.size()
+            && units.get(end).han()
+            && units.get(end).joined()
+            && units.get(end).start() < limit) {
+          end++;
+        }
+        String run = text.substring(unit.start(), units.get(end - 1).end());
+        for (String word : segment(run)) {
+          if (FunctionWords.SET.contains(word)) {
+            functionWords.add(word);
+          } else {
+            concepts.add(new QueryConcept(word, List.of(), Occurrence.SHOULD, false));
+          }
+        }
+        u = end;
+      } else {
+        concepts.add(new QueryConcept(unit.text(), List.of(), Occurrence.SHOULD, false));
+        u++;
+      }
+    }
+    if (concepts.isEmpty()) {
+      // Only function words: better to search for them than for nothing.
+      for (String word : functionWords) {
+        concepts.add(new QueryConcept(word, List.of(), Occurrence.SHOULD, false));
+      }
+    }
+    out.addAll(concepts);
+  }
+
+  private List<String> translationsOf(String text) {
+    return translate ? translations(text, glossary.lookup(text)) : List.of();
+  }
+
+  /** The terms of {@code concepts} other than {@code own}, other language first, capped. */
+  private static List<String> translations(String own, List<Concept> concepts) {
+    if (concepts.isEmpty()) {
+      return List.of();
+    }
+    boolean ownIsChinese =
+        own.codePoints()
+            .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    String ownKey = key(own);
+    Set<String> seen = new HashSet<>();
+    seen.add(ownKey);
+    LinkedHashSet<String> ordered = new LinkedHashSet<>();
+    for (Concept concept : concepts) {
+      for (String term : ownIsChinese ? concept.english() : concept.chinese()) {
+        if (seen.add(key(term))) {
+          ordered.add(TextNormalizer.normalize(term));
+        }
+      }
+    }
+    for (Concept concept : concepts) {
+      for (String term : ownIsChinese ? concept.chinese() : concept.english()) {
+        if (seen.add(key(term))) {
+          ordered.add(TextNormalizer.normalize(term));
+        }
+      }
+    }
+    return ordered.stream().limit(MAX_TRANSLATIONS).toList();
+  }
+
+  private static String key(String term) {
+    StringBuilder key = new StringBuilder();
+    for (Unit unit : Unit.split(TextNormalizer.normalize(term))) {
+      key.append(unit.key()).append(' ');
+    }
+    return key.toString();
+  }
+
+  private Query conceptQuery(QueryConcept concept) {
+    List<Query> perField = new ArrayList<>(FIELDS.size());
+    for (FieldWeight fw : FIELDS) {
+      List<Query> alternatives = new ArrayList<>(2);
+      Query own = textQuery(fw.field(), concept.original());
+      if (own != null) {
+        alternatives.add(own);
+      }
+      if (concept.occur() != Occurrence.MUST_NOT) {
+        Query translated = translationsQuery(fw.field(), concept.translations());
+        if (translated != null) {
+          alternatives.add(new BoostQuery(translated, TRANSLATION_WEIGHT));
+        }
+      }
+      Query field = anyOf(alternatives, 0f);
+      if (field != null) {
+        perField.add(new BoostQuery(field, fw.weight()));
+      }
+    }
+    return anyOf(perField, FIELD_TIE);
+  }
+
+  /** The user's (or a translation's) words in one field: as words, or as Han bigrams. */
+  private Query textQuery(String field, String text) {
+    Query wordQuery = words.createPhraseQuery(IndexSchema.words(field), text);
+    Query bigramQuery = bigrams.createPhraseQuery(IndexSchema.bigrams(field), text);
+    if (bigramQuery == null) {
+      return wordQuery;
+    }
+    Query weighted = new BoostQuery(bigramQuery, BIGRAM_WEIGHT);
+    return wordQuery == null ? weighted : new DisjunctionMaxQuery(List.of(wordQuery, weighted), 0f);
+  }
+
+  private Query translationsQuery(String field, List<String> translations) {
+    if (translations.isEmpty()) {
+      return null;
+    }
+    String wordField = IndexSchema.words(field);
+    SynonymQuery.Builder single = new SynonymQuery.Builder(wordField);
+    int singles = 0;
+    List<Query> alternatives = new ArrayList<>();
+    for (String translation : translations) {
+      Query query = textQuery(field, translation);
+      if (query instanceof TermQuery term && term.getTerm().field().equals(wordField)) {
+        single.addTerm(term.getTerm());
+        singles++;
+      } else if (query != null) {
+        alternatives.add(query);
+      }
+    }
+    if (singles > 0) {
+      alternatives.add(0, single.build());
+    }
+    return anyOf(alternatives, 0f);
+  }
+
+  private static Query anyOf(List<Query> queries, float tie) {
+    if (queries.isEmpty()) {
+      return null;
+    }
+    return queries.size() == 1 ? queries.get(0) : new DisjunctionMaxQuery(queries, tie);
+  }
+
+  /** Segments a run of Chinese text into words with the words analyzer. */
+  private static List<String> segment(String run) {
+    List<String> out = new ArrayList<>();
+    Analyzer analyzer = IndexSchema.wordsAnalyzer();
+    try (TokenStream stream = analyzer.tokenStream(IndexSchema.words(IndexSchema.TEXT), run)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // cannot happen on a string
+    }
+    return out;
+  }
+
+  private static int countLeaves(Query query) {
+    int[] count = {0};
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query q, Term... terms) {
+            count[0] += terms.length;
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return count[0];
+  }
+
+  private static Occurrence occurrence(Occur occur) {
+    return switch (occur) {
+      case MUST, FILTER -> Occurrence.MUST;
+      case MUST_NOT -> Occurrence.MUST_NOT;
+      case SHOULD -> Occurrence.SHOULD;
+    };
+  }
+
+  /** Chinese function words, loaded on first use. */
+  private static final class FunctionWords {
+    static final Set<String> SET = load();
+
+    private static Set<String> load() {
+      String name = "zh-function-words.txt";
+      Set<String> words = new HashSet<>();
+      try (InputStream in = BilingualQueryBuilder.class.getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IllegalStateException("bisearch resource missing from the classpath: " + name);
+        }
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          String word = line.strip();
+          if (!word.isEmpty() && !word.startsWith("#")) {
+            words.add(word);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read bisearch resource " + name, e);
+      }
+      return Set.copyOf(words);
+    }
+  }
+}

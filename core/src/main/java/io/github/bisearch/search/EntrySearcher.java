@@ -1,0 +1,118 @@
+package io.github.bisearch.search;
+
+import io.github.bisearch.Hit;
+import io.github.bisearch.Language;
+import io.github.bisearch.Snippet;
+import io.github.bisearch.Snippet.Range;
+import io.github.bisearch.index.IndexSchema;
+import io.github.bisearch.ingest.Link;
+import io.github.bisearch.query.BuiltQuery;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+
+/** Runs a query and turns the top documents into {@link Hit hits} with snippets. */
+public final class EntrySearcher {
+  private EntrySearcher() {}
+
+  /** The total count and the best hits of one search. */
+  public record Found(long total, List<Hit> hits) {}
+
+  /**
+   * Searches {@code searcher} for {@code query} and returns up to {@code limit} hits, best first:
+   * entries matching more of the query's concepts first, then by score, then in index order.
+   */
+  public static Found search(IndexSearcher searcher, BuiltQuery query, int limit)
+      throws IOException {
+    if (limit <= 0) {
+      return new Found(searcher.count(query.query()), List.of());
+    }
+    List<Weight> concepts = new ArrayList<>(query.concepts().size());
+    for (Query concept : query.concepts()) {
+      concepts.add(
+          searcher.createWeight(searcher.rewrite(concept), ScoreMode.COMPLETE_NO_SCORES, 1f));
+    }
+    CoverageCollector collector = new CoverageCollector(concepts, limit);
+    searcher.search(query.query(), collector);
+    List<CoverageCollector.Ranked> ranked = collector.ranked();
+    if (ranked.isEmpty()) {
+      return new Found(collector.total(), List.of());
+    }
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(ranked.size());
+    for (CoverageCollector.Ranked doc : ranked) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc(), leaves));
+      Matches matches = weight.matches(leaf, doc.doc() - leaf.docBase);
+      hits.add(hit(stored.document(doc.doc()), doc.score(), matchedRanges(matches)));
+    }
+    return new Found(collector.total(), hits);
+  }
+
+  /** Offsets of what matched, by stored field. */
+  private static Map<String, List<Range>> matchedRanges(Matches matches) throws IOException {
+    Map<String, List<Range>> ranges = new HashMap<>();
+    if (matches == null) {
+      return ranges;
+    }
+    for (String field : matches) {
+      MatchesIterator it = matches.getMatches(field);
+      if (it == null) {
+        continue;
+      }
+      List<Range> list =
+          ranges.computeIfAbsent(IndexSchema.storedFieldOf(field), k -> new ArrayList<>());
+      while (it.next()) {
+        if (it.startOffset() >= 0) {
+          list.add(new Range(it.startOffset(), it.endOffset()));
+        }
+      }
+    }
+    return ranges;
+  }
+
+  private static Hit hit(Document doc, float score, Map<String, List<Range>> ranges) {
+    String title = doc.get(IndexSchema.TITLE);
+    String text = doc.get(IndexSchema.TEXT);
+    Snippet snippet;
+    if (!text.isEmpty()) {
+      snippet = Snippets.cut(text, ranges.getOrDefault(IndexSchema.TEXT, List.of()));
+    } else {
+      snippet = Snippets.cut(title, ranges.getOrDefault(IndexSchema.TITLE, List.of()));
+    }
+    List<Link> links = new ArrayList<>();
+    for (IndexableField field : doc.getFields(IndexSchema.LINKS)) {
+      String value = field.stringValue();
+      int tab = value.indexOf('\t');
+      links.add(new Link(value.substring(0, tab), value.substring(tab + 1)));
+    }
+    return new Hit(
+        doc.get(IndexSchema.ID),
+        score,
+        title,
+        doc.get(IndexSchema.URL),
+        doc.get(IndexSchema.SECTION),
+        text,
+        snippet,
+        doc.get(IndexSchema.SOURCE),
+        doc.getField(IndexSchema.LINE).numericValue().intValue(),
+        Language.fromCode(doc.get(IndexSchema.LANG)),
+        doc.get(IndexSchema.DATE),
+        links);
+  }
+}

@@ -1,0 +1,195 @@
+package io.github.bisearch.search;
+
+import io.github.bisearch.Snippet;
+import io.github.bisearch.Snippet.Range;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Cuts a snippet out of a text around its matched ranges.
+ *
+ * <p>Length is measured in terminal columns (a Han character or other wide character takes two), so
+ * Chinese and English snippets fill about the same room. The window is the one that holds the most
+ * matches; it starts at a sentence start or a word start shortly before the first of them, never
+ * inside a surrogate pair or a Latin word.
+ */
+final class Snippets {
+  /** Columns a snippet may take. */
+  static final int WIDTH = 160;
+
+  /** Columns of context kept before the first match. */
+  static final int LEAD = 24;
+
+  private static final String ELLIPSIS = "…";
+
+  private Snippets() {}
+
+  static Snippet cut(String text, List<Range> ranges) {
+    List<Range> merged = merge(ranges);
+    if (width(text, 0, text.length()) <= WIDTH) {
+      return new Snippet(text, merged);
+    }
+    int start = merged.isEmpty() ? 0 : bestStart(text, merged);
+    int end = advance(text, start, WIDTH);
+    end = backToWordEnd(text, start, end);
+    StringBuilder out = new StringBuilder();
+    int shift = 0;
+    if (start > 0) {
+      out.append(ELLIPSIS);
+      shift = ELLIPSIS.length() - start;
+    }
+    out.append(text, start, end);
+    if (end < text.length()) {
+      out.append(ELLIPSIS);
+    }
+    List<Range> inside = new ArrayList<>();
+    for (Range range : merged) {
+      if (range.start() >= start && range.end() <= end) {
+        inside.add(new Range(range.start() + shift, range.end() + shift));
+      }
+    }
+    return new Snippet(out.toString(), inside);
+  }
+
+  /** Where to start so that the window holds the most matches; earliest wins ties. */
+  private static int bestStart(String text, List<Range> ranges) {
+    int bestCount = -1;
+    int bestAnchor = 0;
+    for (int i = 0; i < ranges.size(); i++) {
+      int anchor = ranges.get(i).start();
+      int limit = advance(text, anchor, WIDTH - LEAD);
+      int count = 0;
+      for (int j = i; j < ranges.size() && ranges.get(j).end() <= limit; j++) {
+        count++;
+      }
+      if (count > bestCount) {
+        bestCount = count;
+        bestAnchor = anchor;
+      }
+    }
+    return contextStart(text, bestAnchor);
+  }
+
+  /** A start up to {@link #LEAD} columns before {@code anchor}: a sentence start if one is near. */
+  private static int contextStart(String text, int anchor) {
+    int earliest = anchor;
+    int columns = 0;
+    while (earliest > 0 && columns < LEAD) {
+      int cp = text.codePointBefore(earliest);
+      if (isSentenceEnd(cp)) {
+        return skipSpaces(text, earliest, anchor);
+      }
+      columns += columns(cp);
+      earliest -= Character.charCount(cp);
+    }
+    if (earliest == 0) {
+      return 0;
+    }
+    // Do not start inside a Latin word.
+    while (earliest < anchor
+        && isWordChar(text.codePointBefore(earliest))
+        && isWordChar(text.codePointAt(earliest))) {
+      earliest += Character.charCount(text.codePointAt(earliest));
+    }
+    return skipSpaces(text, earliest, anchor);
+  }
+
+  private static int skipSpaces(String text, int from, int limit) {
+    int at = from;
+    while (at < limit && Character.isWhitespace(text.codePointAt(at))) {
+      at += Character.charCount(text.codePointAt(at));
+    }
+    return at;
+  }
+
+  /** Moves back from {@code end} to the end of a Latin word, unless that loses too much. */
+  private static int backToWordEnd(String text, int start, int end) {
+    if (end >= text.length()) {
+      return text.length();
+    }
+    int at = end;
+    int limit = Math.max(start, end - 20);
+    while (at > limit && isWordChar(text.codePointBefore(at)) && isWordChar(text.codePointAt(at))) {
+      at -= Character.charCount(text.codePointBefore(at));
+    }
+    return at > limit ? at : end;
+  }
+
+  /** The index after advancing {@code columns} columns from {@code from}. */
+  private static int advance(String text, int from, int columns) {
+    int at = from;
+    int used = 0;
+    while (at < text.length()) {
+      int cp = text.codePointAt(at);
+      int w = columns(cp);
+      if (used + w > columns) {
+        break;
+      }
+      used += w;
+      at += Character.charCount(cp);
+    }
+    return at;
+  }
+
+  static int width(String text, int from, int to) {
+    int total = 0;
+    for (int i = from; i < to; ) {
+      int cp = text.codePointAt(i);
+      total += columns(cp);
+      i += Character.charCount(cp);
+    }
+    return total;
+  }
+
+  /** Terminal columns of a code point: two for East Asian wide and full-width characters. */
+  static int columns(int cp) {
+    int type = Character.getType(cp);
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.FORMAT) {
+      return 0;
+    }
+    boolean wide =
+        (cp >= 0x1100 && cp <= 0x115F)
+            || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+            || (cp >= 0xAC00 && cp <= 0xD7A3)
+            || (cp >= 0xF900 && cp <= 0xFAFF)
+            || (cp >= 0xFE30 && cp <= 0xFE4F)
+            || (cp >= 0xFF00 && cp <= 0xFF60)
+            || (cp >= 0xFFE0 && cp <= 0xFFE6)
+            || (cp >= 0x1F300 && cp <= 0x1F64F)
+            || (cp >= 0x1F900 && cp <= 0x1F9FF)
+            || (cp >= 0x20000 && cp <= 0x3FFFD);
+    return wide ? 2 : 1;
+  }
+
+  private static boolean isSentenceEnd(int cp) {
+    return cp == '。' || cp == '！' || cp == '？' || cp == '；' || cp == '.' || cp == '!' || cp == '?'
+        || cp == ';';
+  }
+
+  private static boolean isWordChar(int cp) {
+    return Character.isLetterOrDigit(cp)
+        && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN;
+  }
+
+  /** Sorts ranges and joins those that overlap or touch. */
+  static List<Range> merge(List<Range> ranges) {
+    List<Range> sorted = new ArrayList<>(ranges);
+    sorted.sort(Comparator.comparingInt(Range::start).thenComparingInt(Range::end));
+    List<Range> merged = new ArrayList<>();
+    for (Range range : sorted) {
+      if (range.start() < 0 || range.end() <= range.start()) {
+        continue;
+      }
+      if (!merged.isEmpty() && range.start() <= merged.get(merged.size() - 1).end()) {
+        Range last = merged.remove(merged.size() - 1);
+        merged.add(new Range(last.start(), Math.max(last.end(), range.end())));
+      } else {
+        merged.add(range);
+      }
+    }
+    return merged;
+  }
+}
