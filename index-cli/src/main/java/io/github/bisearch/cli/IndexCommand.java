@@ -1,0 +1,74 @@
+package io.github.bisearch.cli;
+
+import io.github.bisearch.BiSearch;
+import io.github.bisearch.IndexReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code search-cli index}: builds or updates a persistent index from markdown. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Indexes markdown files and folders (every .md/.markdown file below a folder) into DIR.",
+      "Indexing a file again replaces its entries; the index is created if DIR holds none."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  search-cli index --index ./idx docs/ README.md",
+      "  search-cli index --index ./idx ../shared/corpora/docker_practice",
+      "",
+      "Unreadable or binary files are reported on stderr as 'path: reason' and skipped.",
+      "Exit codes: 0 success, 1 error (such as a missing path or a locked index), 2 usage error."
+    })
+final class IndexCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      required = true,
+      description = "Index directory to create or update.")
+  Path index;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Markdown files or folders.")
+  List<Path> paths;
+
+  @Override
+  public Integer call() {
+    long start = System.nanoTime();
+    IndexReport report;
+    try (BiSearch search = BiSearch.open(index)) {
+      report = search.add(paths.toArray(Path[]::new));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    for (String problem : report.problems()) {
+      err.println(problem);
+    }
+    err.flush();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "indexed %d file%s, %d entries into %s in %.1f s",
+            report.files(),
+            report.files() == 1 ? "" : "s",
+            report.entries(),
+            index,
+            seconds));
+    out.flush();
+    return SearchCli.EXIT_OK;
+  }
+}

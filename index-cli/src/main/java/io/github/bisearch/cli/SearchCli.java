@@ -1,0 +1,145 @@
+package io.github.bisearch.cli;
+
+import io.github.bisearch.BiSearch;
+import io.github.bisearch.BiSearchException;
+import io.github.bisearch.SearchResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code search-cli QUERY}: searches an index, or the bundled corpus when none is named. */
+@Command(
+    name = "search-cli",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    subcommands = {IndexCommand.class},
+    description = {
+      "Searches Chinese and English markdown with one query: each word also matches its"
+          + " translation.",
+      "Without --index, searches the bundled corpus (an awesome list about Docker)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  search-cli \"虚拟机 hypervisor\"",
+      "  search-cli index --index ./idx docs/",
+      "  search-cli --index ./idx --json -n 5 容器编排",
+      "",
+      "Exit codes: 0 success (also when nothing matched), 1 error, 2 usage error."
+    })
+public final class SearchCli implements Callable<Integer> {
+  static final int EXIT_OK = 0;
+  static final int EXIT_ERROR = 1;
+  static final int EXIT_USAGE = 2;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "Index directory to search (built with 'search-cli index').")
+  Path index;
+
+  @Option(
+      names = {"-n", "--limit"},
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Number of hits to show (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  boolean json;
+
+  @Option(
+      names = "--glossary",
+      paramLabel = "FILE",
+      description = "Extra glossary file (Chinese terms TAB English terms per line); repeatable.")
+  List<Path> glossaries = new ArrayList<>();
+
+  @Option(names = "--no-translate", description = "Match the query's words only as written.")
+  boolean noTranslate;
+
+  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
+  List<String> words = new ArrayList<>();
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the program with the given output streams and returns its exit code. */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new SearchCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler(
+        (e, given) -> {
+          err.println("search-cli: " + firstLine(e.getMessage()));
+          err.flush();
+          return EXIT_USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          err.println("search-cli: " + message(e));
+          err.flush();
+          return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_ERROR;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    String query = String.join(" ", words);
+    if (query.isBlank()) {
+      throw new IllegalArgumentException("query is empty (try: search-cli \"虚拟机 hypervisor\")");
+    }
+    if (limit < 0) {
+      throw new IllegalArgumentException("--limit must be 0 or more, not " + limit);
+    }
+    BiSearch.Builder builder = BiSearch.builder().translate(!noTranslate);
+    for (Path glossary : glossaries) {
+      builder.glossary(glossary);
+    }
+    if (index != null) {
+      builder.directory(index).create(false);
+    }
+    try (BiSearch search = builder.build()) {
+      if (index == null) {
+        BundledCorpus.addTo(search);
+      }
+      SearchResult result = search.search(query, limit);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        JsonOutput.print(result, out);
+      } else {
+        TextOutput.print(result, out, TextOutput.Style.detect());
+      }
+      out.flush();
+    }
+    return EXIT_OK;
+  }
+
+  private static String message(Exception e) {
+    if (e instanceof BiSearchException || e instanceof IllegalArgumentException) {
+      return firstLine(e.getMessage());
+    }
+    return "unexpected error: " + firstLine(String.valueOf(e));
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    String line = message.strip();
+    int newline = line.indexOf('\n');
+    return newline < 0 ? line : line.substring(0, newline).strip();
+  }
+}
