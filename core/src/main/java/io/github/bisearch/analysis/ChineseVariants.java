@@ -13,7 +13,8 @@ import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 
 /**
  * Character-level folding shared by every chain: full-width ASCII to half-width (and half-width
- * katakana to full-width), then Traditional Chinese characters to Simplified.
+ * katakana to full-width), the ideographic space to a space, then Traditional Chinese characters to
+ * Simplified.
  *
  * <p>Both steps map one character to one character, so token offsets stay aligned with the text
  * that was indexed.
@@ -41,6 +42,8 @@ public final class ChineseVariants {
 
     private static NormalizeCharMap load() {
       NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+      // The width filter leaves the ideographic space alone; it is a plain space to every reader.
+      builder.add("\u3000", " ");
       int count = 0;
       try (InputStream in = ChineseVariants.class.getResourceAsStream(TABLE)) {
         if (in == null) {

@@ -131,6 +131,11 @@ public final class Glossary {
    * Terms never start or end inside a word, and never span punctuation.
    */
   public List<GlossaryMatch> find(String normalized) {
+    return find(normalized, Integer.MAX_VALUE);
+  }
+
+  /** Like {@link #find(String)}, taking only terms of at most {@code maxUnits} units. */
+  public List<GlossaryMatch> find(String normalized, int maxUnits) {
     List<Unit> units = Unit.split(normalized);
     List<GlossaryMatch> matches = new ArrayList<>();
     int i = 0;
@@ -138,7 +143,7 @@ public final class Glossary {
       TrieNode node = root;
       int longest = -1;
       List<Concept> found = null;
-      for (int j = i; j < units.size(); j++) {
+      for (int j = i; j < units.size() && j - i < maxUnits; j++) {
         if (j > i && !units.get(j).joined()) {
           break;
         }

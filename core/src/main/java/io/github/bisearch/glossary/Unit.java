@@ -58,7 +58,8 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
     return units;
   }
 
-  static boolean isHan(int cp) {
+  /** Whether {@code cp} is a Han (Chinese) character. */
+  public static boolean isHan(int cp) {
     return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
   }
 

@@ -34,8 +34,15 @@ public record Entry(
     links = List.copyOf(links);
   }
 
-  /** The language of the title and text together. */
+  /** Letters of text below which the title is taken into account for the language. */
+  private static final int SHORT_TEXT = 20;
+
+  /**
+   * The language of the entry: judged on its text, or on title and text together when the text is
+   * short (a paragraph's title is its heading, which often is in the other language).
+   */
   public Language language() {
-    return Language.detect(title + "\n" + text);
+    long letters = text.codePoints().filter(Character::isLetter).count();
+    return Language.detect(letters >= SHORT_TEXT ? text : title + "\n" + text);
   }
 }

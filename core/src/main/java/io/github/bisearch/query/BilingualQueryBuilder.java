@@ -56,6 +56,9 @@ public final class BilingualQueryBuilder {
   /** A bigram match proves the characters, not the words: a little below a word match. */
   static final float BIGRAM_WEIGHT = 0.8f;
 
+  /** A term's parts found apart prove less than the term itself. */
+  static final float PARTS_WEIGHT = 0.6f;
+
   /** Matching in more than one field adds a little. */
   static final float FIELD_TIE = 0.2f;
 
@@ -102,7 +105,7 @@ public final class BilingualQueryBuilder {
         concepts.add(
             new QueryConcept(clause.text(), translationsOf(clause.text()), occur, clause.phrase()));
       } else {
-        freeText(clause.text(), concepts);
+        freeText(clause.text(), Integer.MAX_VALUE, concepts);
       }
     }
     return concepts;
@@ -150,8 +153,9 @@ public final class BilingualQueryBuilder {
     return new BuiltQuery(builder.build(), positives);
   }
 
-  private void freeText(String text, List<QueryConcept> out) {
-    List<GlossaryMatch> matches = translate ? glossary.find(text) : List.of();
+  /** Cuts free text into concepts, using glossary terms of at most {@code maxUnits} units. */
+  private void freeText(String text, int maxUnits, List<QueryConcept> out) {
+    List<GlossaryMatch> matches = translate ? glossary.find(text, maxUnits) : List.of();
     List<Unit> units = Unit.split(text);
     List<QueryConcept> concepts = new ArrayList<>();
     List<String> functionWords = new ArrayList<>();
@@ -180,16 +184,14 @@ public final class BilingualQueryBuilder {
           end++;
         }
         String run = text.substring(unit.start(), units.get(end - 1).end());
-        for (String word : segment(run)) {
-          if (FunctionWords.SET.contains(word)) {
-            functionWords.add(word);
-          } else {
-            concepts.add(new QueryConcept(word, List.of(), Occurrence.SHOULD, false));
-          }
+        for (String word : chineseWords(run, functionWords)) {
+          concepts.add(new QueryConcept(word, List.of(), Occurrence.SHOULD, false));
         }
         u = end;
       } else {
-        concepts.add(new QueryConcept(unit.text(), List.of(), Occurrence.SHOULD, false));
+        if (!segment(unit.text()).isEmpty()) { // an English stopword stands for nothing
+          concepts.add(new QueryConcept(unit.text(), List.of(), Occurrence.SHOULD, false));
+        }
         u++;
       }
     }
@@ -200,6 +202,54 @@ public final class BilingualQueryBuilder {
       }
     }
     out.addAll(concepts);
+  }
+
+  /**
+   * The words of a Chinese run as segmented, function words set aside into {@code dropped}. A lone
+   * character is joined to its neighbour: the segmenter cuts {@code 虚拟机} into {@code 虚拟 + 机}, and
+   * {@code 机} alone would match every machine-like word.
+   */
+  private static List<String> chineseWords(String run, List<String> dropped) {
+    List<String> words = new ArrayList<>();
+    String pending = "";
+    boolean joinable = false;
+    for (String word : segment(run)) {
+      if (FunctionWords.SET.contains(word)) {
+        dropped.add(word);
+        joinable = false;
+      } else if (word.codePointCount(0, word.length()) == 1 && Unit.isHan(word.codePointAt(0))) {
+        if (joinable) {
+          words.set(words.size() - 1, words.get(words.size() - 1) + word);
+        } else {
+          pending += word;
+        }
+      } else {
+        words.add(pending + word);
+        pending = "";
+        joinable = true;
+      }
+    }
+    if (!pending.isEmpty()) {
+      words.add(pending);
+    }
+    return words;
+  }
+
+  /**
+   * The smaller concepts inside a multi-word glossary term ({@code 容器管理} → {@code 容器}, {@code 管理}),
+   * or an empty list: text that names the parts without the whole should still match.
+   */
+  private List<QueryConcept> parts(QueryConcept concept) {
+    if (concept.phrase() || concept.translations().isEmpty()) {
+      return List.of();
+    }
+    int units = Unit.split(concept.original()).size();
+    if (units < 2) {
+      return List.of();
+    }
+    List<QueryConcept> parts = new ArrayList<>();
+    freeText(concept.original(), units - 1, parts);
+    return parts.size() < 2 ? List.of() : parts;
   }
 
   private List<String> translationsOf(String text) {
@@ -244,6 +294,27 @@ public final class BilingualQueryBuilder {
   }
 
   private Query conceptQuery(QueryConcept concept) {
+    Query whole = wholeConceptQuery(concept);
+    if (concept.occur() == Occurrence.MUST_NOT) {
+      return whole;
+    }
+    List<QueryConcept> parts = parts(concept);
+    if (parts.isEmpty()) {
+      return whole;
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    for (QueryConcept part : parts) {
+      Query query = wholeConceptQuery(part);
+      if (query == null) {
+        return whole;
+      }
+      all.add(query, Occur.MUST);
+    }
+    Query partsQuery = new BoostQuery(all.build(), PARTS_WEIGHT);
+    return whole == null ? partsQuery : new DisjunctionMaxQuery(List.of(whole, partsQuery), 0f);
+  }
+
+  private Query wholeConceptQuery(QueryConcept concept) {
     List<Query> perField = new ArrayList<>(FIELDS.size());
     for (FieldWeight fw : FIELDS) {
       List<Query> alternatives = new ArrayList<>(2);

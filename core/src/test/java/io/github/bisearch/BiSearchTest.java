@@ -1,0 +1,219 @@
+package io.github.bisearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** End-to-end searches of the bundled corpus through the public facade. */
+class BiSearchTest {
+  private static BiSearch seed;
+
+  @BeforeAll
+  static void indexSeed() {
+    seed = BiSearch.inMemory();
+    IndexReport report = seed.add(Path.of("..", "corpus"));
+    assertEquals(new IndexReport(1, 36, List.of()), report);
+  }
+
+  @AfterAll
+  static void close() {
+    seed.close();
+  }
+
+  private static List<String> titles(BiSearch search, String query, int k) {
+    return search.search(query, k).hits().stream().map(Hit::title).toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "虚拟机 hypervisor | 4 | Xen;Kernel Virtual Machine;XenServer;Hyper",
+        "hypervisor | 3 | Xen",
+        "容器管理 | 3 | kubernetes;Apache Mesos;kitematic",
+        "operating system | 6 | CoreOS;Clear Linux;boot2docker;Xen",
+        "microservices | 1 | Eric Brewer：容器和微服务是计算的未来",
+        "kubernetes 架构 | 1 | Kubernetes系统架构简介",
+        "虛擬化 | 6 | Hyper;Xen;Kernel Virtual Machine;XenServer",
+        "ｄｏｃｋｅｒ　ｈｕｂ | 1 | Docker Hub",
+        "lightweight linux | 1 | boot2docker",
+        "docker 书籍 | 4 | Docker Docs;The Docker Book;Docker Up and Running;Docker —— 从入门到实践",
+      })
+  void bundledCorpusTable(String query, int k, String expected) {
+    List<String> top = titles(seed, query, k);
+    for (String title : expected.split(";")) {
+      assertTrue(top.contains(title), query + ": " + title + " not in top " + k + ": " + top);
+    }
+  }
+
+  @Test
+  void entriesMatchingEveryConceptComeFirst() {
+    List<Hit> hits = seed.search("虚拟机 hypervisor", 10).hits();
+    assertEquals(
+        Set.of("Xen", "XenServer", "Hyper"),
+        Set.copyOf(hits.subList(0, 3).stream().map(Hit::title).toList()));
+    assertEquals("Kernel Virtual Machine", hits.get(3).title());
+  }
+
+  @Test
+  void chineseQueryFindsEnglishTextThroughTheGlossary() {
+    List<String> top = titles(seed, "容器", 10);
+    assertTrue(top.contains("kubernetes"), top.toString());
+    assertTrue(top.contains("Docker"), top.toString());
+  }
+
+  @Test
+  void englishQueryFindsChineseTextThroughTheGlossary() {
+    assertTrue(titles(seed, "operating systems", 6).contains("Xen"));
+    assertTrue(titles(seed, "cloud computing", 3).contains("基于Docker容器的云计算平台搭建实战"));
+  }
+
+  @Test
+  void snippetsHighlightBothScripts() {
+    Hit xen = seed.search("hypervisor", 1).hits().get(0);
+    assertEquals("Xen", xen.title());
+    assertTrue(
+        xen.snippet().marked("<", ">").startsWith("Xen 是一个开放源代码<虚拟机监视器>，"),
+        xen.snippet().toString());
+    Hit server =
+        seed.search("hypervisor", 3).hits().stream()
+            .filter(h -> h.title().equals("XenServer"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(server.snippet().marked("<", ">").contains("Xen Project <hypervisor> and"));
+  }
+
+  @Test
+  void hitCarriesEntryFields() {
+    Hit hit = seed.search("microservices", 1).hits().get(0);
+    assertEquals("https://linux.cn/article-5464-1.html", hit.url());
+    assertEquals("Articles > 其它文章", hit.section());
+    assertEquals(
+        Path.of("..", "corpus", "docker-awesome.md").toAbsolutePath().normalize().toString(),
+        hit.source());
+    assertEquals(75, hit.line());
+    assertEquals("2015-05-19", hit.date());
+    assertEquals(Language.MIXED, hit.language());
+    assertEquals("Eric Brewer：容器和<微服务>是计算的未来", hit.snippet().marked("<", ">"));
+  }
+
+  @Test
+  void withoutTranslationOnlyTheWrittenWordsMatch() {
+    try (BiSearch plain = BiSearch.builder().translate(false).build()) {
+      plain.add(Path.of("..", "corpus"));
+      assertEquals(Set.of("Xen", "Hyper"), Set.copyOf(titles(plain, "虚拟机", 10)));
+    }
+  }
+
+  @Test
+  void noMatchIsAnEmptyResult() {
+    SearchResult result = seed.search("zzqxnotaword", 10);
+    assertEquals(0, result.total());
+    assertEquals(List.of(), result.hits());
+  }
+
+  @Test
+  void emptyQueryAndNegativeLimitAreRejected() {
+    assertEquals(
+        "query is empty",
+        assertThrows(IllegalArgumentException.class, () -> seed.search(" ", 10)).getMessage());
+    assertEquals(
+        "limit must be 0 or more, not -1",
+        assertThrows(IllegalArgumentException.class, () -> seed.search("docker", -1)).getMessage());
+  }
+
+  @Test
+  void hostileQueriesNeverThrow() {
+    for (String query :
+        List.of(
+            "\"",
+            "(",
+            "a:b",
+            "*?",
+            "~^!",
+            "&& ||",
+            "AND OR NOT",
+            "🐳🐳",
+            "\u0000\u0007",
+            "\uD800x")) {
+      seed.search(query, 5);
+    }
+    String huge = "容器 docker ".repeat(10_000);
+    assertTrue(seed.search(huge, 5).total() > 0);
+  }
+
+  @Test
+  void anotherCorpusWorksTheSameWay(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("db.md"),
+        "# 数据库\n\n"
+            + "## 分布式\n\n"
+            + "- [TiDB](https://pingcap.com): 一个开源的分布式关系型数据库，支持水平扩容。\n"
+            + "- [CockroachDB](https://cockroachlabs.com): A distributed SQL database built on a"
+            + " transactional key-value store.\n"
+            + "- [Redis](https://redis.io): In-memory data structure store, used as a cache and"
+            + " message broker.\n\n"
+            + "## 監控\n\n"
+            + "- [Prometheus](https://prometheus.io)：开源的系统監控和告警工具。\n");
+    try (BiSearch search = BiSearch.inMemory()) {
+      assertEquals(4, search.add(dir).entries());
+      assertEquals(
+          Set.of("TiDB", "CockroachDB"), Set.copyOf(titles(search, "distributed database", 2)));
+      assertEquals(Set.of("TiDB", "CockroachDB"), Set.copyOf(titles(search, "分布式数据库", 2)));
+      assertEquals(List.of("Redis"), titles(search, "缓存", 10));
+      assertEquals("Prometheus", titles(search, "monitoring", 1).get(0));
+      assertEquals("数据库 > 監控", search.search("prometheus", 1).hits().get(0).section());
+    }
+  }
+
+  @Test
+  void persistentIndexReopensAndReindexingReplacesEntries(@TempDir Path dir) throws Exception {
+    Path docs = Files.createDirectory(dir.resolve("docs"));
+    Files.writeString(docs.resolve("a.md"), "# A\n\n- [Xen](http://x): 虚拟机监视器\n");
+    Path index = dir.resolve("index");
+    try (BiSearch search = BiSearch.open(index)) {
+      search.add(docs);
+      search.add(docs);
+    }
+    try (BiSearch search = BiSearch.builder().directory(index).create(false).build()) {
+      assertEquals(1, search.size());
+      assertEquals("Xen", search.search("hypervisor", 5).hits().get(0).title());
+    }
+  }
+
+  @Test
+  void missingIndexIsAClearError(@TempDir Path dir) {
+    Path missing = dir.resolve("nothing");
+    BiSearchException e =
+        assertThrows(
+            BiSearchException.class,
+            () -> BiSearch.builder().directory(missing).create(false).build());
+    assertEquals(
+        "no index at "
+            + missing
+            + ": build one with 'search-cli index --index "
+            + missing
+            + " PATH...'",
+        e.getMessage());
+  }
+
+  @Test
+  void missingPathIndexesNothing(@TempDir Path dir) {
+    try (BiSearch search = BiSearch.inMemory()) {
+      BiSearchException e =
+          assertThrows(BiSearchException.class, () -> search.add(dir.resolve("nope")));
+      assertEquals(dir.resolve("nope") + ": no such file or directory", e.getMessage());
+    }
+  }
+}

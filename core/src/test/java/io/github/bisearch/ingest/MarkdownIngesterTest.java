@@ -1,0 +1,160 @@
+package io.github.bisearch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.github.bisearch.Language;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MarkdownIngesterTest {
+  private static final String SOURCE = "corpus/docker-awesome.md";
+  private static List<Entry> seed;
+
+  private final MarkdownIngester ingester = new MarkdownIngester();
+
+  @BeforeAll
+  static void parseSeed() throws IOException {
+    String markdown =
+        Files.readString(Path.of("..", "corpus", "docker-awesome.md"), StandardCharsets.UTF_8);
+    seed = new MarkdownIngester().parse(SOURCE, markdown);
+  }
+
+  private static Entry seedEntry(String title) {
+    return seed.stream().filter(e -> e.title().equals(title)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void seedHasOneEntryPerListItemAndParagraph() {
+    assertEquals(36, seed.size());
+    assertEquals(
+        32, seed.stream().filter(e -> e.url() != null && !e.title().equals("Docker介绍")).count());
+  }
+
+  @Test
+  void listItemTakesTitleUrlAndDescriptionFromItsLeadingLink() {
+    Entry xen = seedEntry("Xen");
+    assertEquals("http://www.xenproject.org/", xen.url());
+    assertEquals("Projects > Virtual Machine", xen.section());
+    assertEquals(46, xen.line());
+    assertEquals(SOURCE, xen.source());
+    assertEquals(Language.ZH, xen.language());
+    assertEquals(
+        "Xen 是一个开放源代码虚拟机监视器，由剑桥大学开发。",
+        xen.text().substring(0, "Xen 是一个开放源代码虚拟机监视器，由剑桥大学开发。".length()));
+  }
+
+  @Test
+  void englishItemIsEnglish() {
+    Entry kvm = seedEntry("Kernel Virtual Machine");
+    assertEquals("http://www.linux-kvm.org/page/Main_Page", kvm.url());
+    assertEquals(Language.EN, kvm.language());
+    assertEquals(48, kvm.line());
+  }
+
+  @Test
+  void datePrefixIsKeptAsDateAndLabelParagraphJoinsTheSection() {
+    Entry entry = seedEntry("深入浅出Docker（一）：Docker核心技术预览");
+    assertEquals("2014-07-31", entry.date());
+    assertEquals("Articles > 深入浅出Docker系列", entry.section());
+    assertEquals("http://www.infoq.com/cn/articles/docker-core-technology-preview", entry.url());
+    assertEquals("", entry.text());
+  }
+
+  @Test
+  void furtherLinksAreKeptBesideTheMainOne() {
+    Entry shopify =
+        seedEntry(
+            "Docker at Shopify: How we built containers that power over 100,000 online shops");
+    assertEquals("2014-11-26", shopify.date());
+    assertEquals(
+        List.of(new Link("中文版", "http://www.csdn.net/article/2014-11-25/2822806")),
+        shopify.links());
+    assertEquals("Articles > 其它文章", shopify.section());
+  }
+
+  @Test
+  void paragraphOutsideAListIsTitledByItsHeadingAndLinkWithParenthesesSurvives() {
+    Entry first = seed.get(0);
+    assertEquals("Docker介绍", first.title());
+    assertEquals("https://en.wiki2.org/wiki/Docker_(software)", first.url());
+    assertEquals("Docker Wikipedia", first.text());
+    assertEquals(3, first.line());
+    Entry second = seed.get(1);
+    assertEquals(5, second.line());
+    assertEquals(Language.EN, second.language());
+    assertNull(second.url());
+  }
+
+  @Test
+  void labelParagraphsAreNotEntries() {
+    assertFalse(seed.stream().anyMatch(e -> e.text().equals("演讲:")));
+  }
+
+  @Test
+  void frontMatterTitleNamesParagraphsBeforeAnyHeading() {
+    List<Entry> entries =
+        ingester.parse("docs/a.md", "---\ntitle: \"部署指南\"\nsummary: x\n---\n\nFirst paragraph.\n");
+    assertEquals(1, entries.size());
+    assertEquals("部署指南", entries.get(0).title());
+    assertEquals("First paragraph.", entries.get(0).text());
+    assertEquals(6, entries.get(0).line());
+  }
+
+  @Test
+  void withoutHeadingOrFrontMatterTheFileNameIsTheTitle() {
+    List<Entry> entries = ingester.parse("docs/getting-started.md", "Hello.\n");
+    assertEquals("getting-started", entries.get(0).title());
+  }
+
+  @Test
+  void codeBlocksAndHtmlCommentsAreNotText() {
+    String markdown =
+        "# Guide\n\n<!-- secret comment -->\n\n```sh\ndocker run hidden\n```\n\n"
+            + "    indented code\n\nVisible text with <!-- inline --> words.\n";
+    List<Entry> entries = ingester.parse("g.md", markdown);
+    assertEquals(1, entries.size());
+    assertEquals("Visible text with words.", entries.get(0).text());
+    assertEquals(11, entries.get(0).line());
+  }
+
+  @Test
+  void nestedItemsLiveUnderTheirParentItem() {
+    String markdown =
+        "## Tools\n\n- [Parent](http://p.example): the parent\n"
+            + "  - [Child](http://c.example)：子项目说明\n    - [Grandchild](http://g.example) - deep\n";
+    List<Entry> entries = ingester.parse("n.md", markdown);
+    assertEquals(3, entries.size());
+    assertEquals("the parent", entries.get(0).text());
+    assertEquals("Tools > Parent", entries.get(1).section());
+    assertEquals("子项目说明", entries.get(1).text());
+    assertEquals("Tools > Parent > Child", entries.get(2).section());
+    assertEquals("deep", entries.get(2).text());
+    assertEquals(5, entries.get(2).line());
+  }
+
+  @Test
+  void itemWithoutLinkSplitsAtAShortLeadingTerm() {
+    List<Entry> entries =
+        ingester.parse("t.md", "# 术语\n\n- 镜像：容器的只读模板\n- plain item without a term\n");
+    assertEquals("镜像", entries.get(0).title());
+    assertEquals("容器的只读模板", entries.get(0).text());
+    assertEquals("术语", entries.get(1).title());
+    assertEquals("plain item without a term", entries.get(1).text());
+  }
+
+  @Test
+  void referenceLinksResolve() {
+    List<Entry> entries =
+        ingester.parse("r.md", "- [Docker][d]: engine\n\n[d]: https://www.docker.com/\n");
+    assertEquals(1, entries.size());
+    assertEquals("https://www.docker.com/", entries.get(0).url());
+    assertEquals("engine", entries.get(0).text());
+  }
+}

@@ -1,0 +1,99 @@
+package io.github.bisearch.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.bisearch.glossary.Glossary;
+import io.github.bisearch.query.QueryConcept.Occurrence;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BilingualQueryBuilderTest {
+  private static BilingualQueryBuilder builder;
+
+  @BeforeAll
+  static void glossary() throws IOException {
+    Glossary glossary =
+        Glossary.parse(
+            "test.tsv",
+            new StringReader(
+                "虚拟机|虚机\tvirtual machine|vm\n虚拟机监视器\thypervisor\n"
+                    + "操作系统\toperating system|os\n架构\tarchitecture\n"));
+    builder = new BilingualQueryBuilder(glossary, true);
+  }
+
+  private static QueryConcept concept(String original, Occurrence occur, String... translations) {
+    return new QueryConcept(original, List.of(translations), occur, false);
+  }
+
+  @Test
+  void glossaryTermsStayWholeAndCarryTheirTranslationsOtherLanguageFirst() {
+    assertEquals(
+        List.of(
+            concept("虚拟机", Occurrence.SHOULD, "virtual machine", "vm", "虚机"),
+            concept("hypervisor", Occurrence.SHOULD, "虚拟机监视器")),
+        builder.concepts("虚拟机 hypervisor"));
+  }
+
+  @Test
+  void multiWordEnglishTermIsOneConcept() {
+    assertEquals(
+        List.of(concept("operating system", Occurrence.SHOULD, "操作系统", "os")),
+        builder.concepts("Operating System"));
+  }
+
+  @Test
+  void chineseOutsideTheGlossaryIsSegmentedAndFunctionWordsDropped() {
+    assertEquals(
+        List.of(
+            concept("kubernetes", Occurrence.SHOULD),
+            concept("系统", Occurrence.SHOULD),
+            concept("架构", Occurrence.SHOULD, "architecture"),
+            concept("简介", Occurrence.SHOULD)),
+        builder.concepts("Kubernetes的系统架构简介"));
+  }
+
+  @Test
+  void requiredExcludedAndQuotedParts() {
+    assertEquals(
+        List.of(
+            new QueryConcept(
+                "virtual machine", List.of("虚拟机", "虚机", "vm"), Occurrence.SHOULD, true),
+            concept("xen", Occurrence.MUST),
+            concept("kvm", Occurrence.MUST_NOT)),
+        builder.concepts("\"virtual machine\" +xen -kvm"));
+  }
+
+  @Test
+  void unbalancedQuoteAndLuceneSyntaxAreJustText() {
+    assertEquals(
+        List.of(new QueryConcept("docker hub", List.of(), Occurrence.SHOULD, true)),
+        builder.concepts("\"docker hub"));
+    assertEquals(
+        List.of(concept("foo", Occurrence.SHOULD), concept("b", Occurrence.SHOULD)),
+        builder.concepts("(foo:b)^ AND"));
+  }
+
+  @Test
+  void noTranslationWhenTurnedOff() {
+    BilingualQueryBuilder plain = new BilingualQueryBuilder(Glossary.empty(), false);
+    assertEquals(List.of(concept("虚拟机", Occurrence.SHOULD)), plain.concepts("虚拟机"));
+  }
+
+  @Test
+  void onlyPunctuationMatchesNothing() {
+    assertInstanceOf(MatchNoDocsQuery.class, builder.build("！？，。").query());
+  }
+
+  @Test
+  void emptyQueryIsRejected() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> builder.concepts("  \t "));
+    assertEquals("query is empty", e.getMessage());
+  }
+}
