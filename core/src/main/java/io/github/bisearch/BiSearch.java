@@ -9,13 +9,17 @@ import io.github.bisearch.query.BilingualQueryBuilder;
 import io.github.bisearch.query.BuiltQuery;
 import io.github.bisearch.query.QueryConcept;
 import io.github.bisearch.search.EntrySearcher;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -73,21 +77,37 @@ public final class BiSearch implements AutoCloseable {
   /**
    * Indexes markdown files and folders (every {@code .md} or {@code .markdown} file below a
    * folder). Indexing a file again replaces what was indexed from it before. Files that cannot be
-   * read are skipped and reported; the rest are indexed.
+   * read are skipped and reported; the rest are indexed. Entries of files that were indexed from
+   * one of the given folders before and are no longer in it are removed.
    *
    * @throws BiSearchException if a path does not exist (nothing is indexed then) or the index
    *     cannot be written
    */
   public IndexReport add(Path... paths) {
     List<Path> files = new ArrayList<>();
+    Set<String> gone = new TreeSet<>();
     for (Path path : paths) {
+      List<Path> found;
       try {
-        files.addAll(MarkdownFiles.find(path));
+        found = MarkdownFiles.find(path);
       } catch (NoSuchFileException e) {
         throw new BiSearchException(path + ": no such file or directory");
       } catch (IOException e) {
         throw new BiSearchException(path + ": cannot list: " + e.getMessage(), e);
       }
+      files.addAll(found);
+      if (Files.isDirectory(path)) {
+        // Files indexed from this folder before that it no longer holds.
+        String folder = sourceKey(path);
+        gone.addAll(
+            index.sourcesUnder(folder.endsWith(File.separator) ? folder : folder + File.separator));
+      }
+    }
+    for (Path file : files) {
+      gone.remove(sourceKey(file));
+    }
+    for (String key : gone) {
+      index.deleteSource(key);
     }
     int indexedFiles = 0;
     int entries = 0;
@@ -111,7 +131,7 @@ public final class BiSearch implements AutoCloseable {
         continue;
       }
       List<Entry> parsed = ingester.parse(source, content.text());
-      index.replaceSource(file.toAbsolutePath().normalize().toString(), parsed);
+      index.replaceSource(sourceKey(file), parsed);
       indexedFiles++;
       entries += parsed.size();
       if (indexedFiles % COMMIT_EVERY_FILES == 0) {
@@ -119,7 +139,7 @@ public final class BiSearch implements AutoCloseable {
       }
     }
     index.commit();
-    return new IndexReport(indexedFiles, entries, problems);
+    return new IndexReport(indexedFiles, entries, gone.size(), problems);
   }
 
   /**
@@ -131,7 +151,7 @@ public final class BiSearch implements AutoCloseable {
     List<Entry> parsed = ingester.parse(source, Objects.requireNonNull(markdown, "markdown"));
     index.replaceSource(source, parsed);
     index.commit();
-    return new IndexReport(1, parsed.size(), List.of());
+    return new IndexReport(1, parsed.size(), 0, List.of());
   }
 
   /**
@@ -169,6 +189,11 @@ public final class BiSearch implements AutoCloseable {
   @Override
   public void close() {
     index.close();
+  }
+
+  /** What identifies a file in the index: its absolute, normalized path. */
+  private static String sourceKey(Path file) {
+    return file.toAbsolutePath().normalize().toString();
   }
 
   private String displayName(Path file) {

@@ -7,7 +7,8 @@ import java.util.List;
  * One search result: an entry with its score and a highlighted snippet.
  *
  * @param id the entry's stable id
- * @param score the relevance score; higher is better, comparable within one search only
+ * @param score the BM25 relevance score, comparable within one search only; hits are ordered first
+ *     by how many of the query's concepts they match, then by this score
  * @param title the entry's title
  * @param url the entry's link, or {@code null}
  * @param section the heading path, such as {@code Projects > Virtual Machine}

@@ -23,7 +23,7 @@ class BiSearchTest {
   static void indexSeed() {
     seed = BiSearch.inMemory();
     IndexReport report = seed.add(Path.of("..", "corpus"));
-    assertEquals(new IndexReport(1, 36, List.of()), report);
+    assertEquals(new IndexReport(1, 36, 0, List.of()), report);
   }
 
   @AfterAll

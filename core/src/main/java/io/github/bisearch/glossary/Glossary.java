@@ -1,5 +1,6 @@
 package io.github.bisearch.glossary;
 
+import io.github.bisearch.BiSearchException;
 import io.github.bisearch.analysis.TextNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,15 +56,16 @@ public final class Glossary {
    * Reads a glossary file.
    *
    * @throws GlossaryFormatException if a line is malformed; the message names file and line
-   * @throws UncheckedIOException if the file cannot be read
+   * @throws BiSearchException if the file is missing or cannot be read
    */
   public static Glossary load(Path file) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parse(file.toString(), reader);
     } catch (NoSuchFileException e) {
-      throw new GlossaryFormatException(file + ": no such glossary file");
+      throw new BiSearchException(file + ": no such glossary file");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read glossary " + file + ": " + e.getMessage(), e);
+      String reason = Files.isDirectory(file) ? "is a directory" : e.getMessage();
+      throw new BiSearchException("cannot read glossary " + file + ": " + reason, e);
     }
   }
 

@@ -5,20 +5,26 @@ import io.github.bisearch.ingest.Entry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -26,6 +32,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * A Lucene index of entries: writes replace a file's entries as a whole, commits record the schema
@@ -76,8 +84,11 @@ public final class EntryIndex implements AutoCloseable {
     } catch (AccessDeniedException e) {
       throw new BiSearchException(
           "cannot create index directory " + path + ": permission denied", e);
+    } catch (FileAlreadyExistsException e) {
+      throw new BiSearchException("cannot open index at " + path + ": not a directory", e);
     } catch (FileSystemException e) {
-      throw new BiSearchException("cannot open index at " + path + ": " + e.getReason(), e);
+      String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+      throw new BiSearchException("cannot open index at " + path + ": " + reason, e);
     } catch (IOException e) {
       throw new BiSearchException("cannot open index at " + path + ": " + e.getMessage(), e);
     }
@@ -135,6 +146,50 @@ public final class EntryIndex implements AutoCloseable {
         docs.add(EntryDocuments.toDocument(sourceKey, entry));
       }
       w.updateDocuments(new Term(IndexSchema.SOURCE_KEY, sourceKey), docs);
+    } catch (IOException e) {
+      throw new BiSearchException("cannot write to " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The sources indexed so far whose key starts with {@code prefix}, as of the last commit or the
+   * writes since.
+   */
+  public synchronized Set<String> sourcesUnder(String prefix) {
+    Set<String> keys = new TreeSet<>();
+    try {
+      IndexWriter w = writer();
+      try (DirectoryReader reader = DirectoryReader.open(w)) {
+        for (LeafReaderContext leaf : reader.leaves()) {
+          Terms terms = leaf.reader().terms(IndexSchema.SOURCE_KEY);
+          if (terms == null) {
+            continue;
+          }
+          TermsEnum it = terms.iterator();
+          BytesRef start = new BytesRef(prefix);
+          if (it.seekCeil(start) == TermsEnum.SeekStatus.END) {
+            continue;
+          }
+          for (BytesRef term = it.term(); term != null; term = it.next()) {
+            if (!StringHelper.startsWith(term, start)) {
+              break;
+            }
+            if (it.docFreq() > 0) {
+              keys.add(term.utf8ToString());
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+    return keys;
+  }
+
+  /** Removes everything indexed from {@code sourceKey}. Visible after {@link #commit()}. */
+  public synchronized void deleteSource(String sourceKey) {
+    try {
+      writer().deleteDocuments(new Term(IndexSchema.SOURCE_KEY, sourceKey));
     } catch (IOException e) {
       throw new BiSearchException("cannot write to " + name + ": " + e.getMessage(), e);
     }

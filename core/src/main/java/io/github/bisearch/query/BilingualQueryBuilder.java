@@ -95,7 +95,10 @@ public final class BilingualQueryBuilder {
    * @throws IllegalArgumentException if the query is empty or blank
    */
   public List<QueryConcept> concepts(String query) {
-    if (query == null || query.isBlank()) {
+    if (query == null
+        || query
+            .codePoints()
+            .allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
       throw new IllegalArgumentException("query is empty");
     }
     List<QueryConcept> concepts = new ArrayList<>();

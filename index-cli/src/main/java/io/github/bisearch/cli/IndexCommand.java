@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Indexes markdown files and folders (every .md/.markdown file below a folder) into DIR.",
-      "Indexing a file again replaces its entries; the index is created if DIR holds none."
+      "Indexing a file again replaces its entries; entries of files deleted from an indexed",
+      "folder are removed. The index is created if DIR holds none."
     },
     footer = {
       "",
@@ -59,14 +60,24 @@ final class IndexCommand implements Callable<Integer> {
     err.flush();
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
+    String removed =
+        report.removedFiles() == 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                ", removed %d deleted file%s",
+                report.removedFiles(),
+                report.removedFiles() == 1 ? "" : "s");
     out.println(
         String.format(
             Locale.ROOT,
-            "indexed %d file%s, %d entries into %s in %.1f s",
+            "indexed %d file%s, %d entr%s into %s%s in %.1f s",
             report.files(),
             report.files() == 1 ? "" : "s",
             report.entries(),
+            report.entries() == 1 ? "y" : "ies",
             index,
+            removed,
             seconds));
     out.flush();
     return SearchCli.EXIT_OK;

@@ -98,7 +98,7 @@ public final class SearchCli implements Callable<Integer> {
   @Override
   public Integer call() {
     String query = String.join(" ", words);
-    if (query.isBlank()) {
+    if (query.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
       throw new IllegalArgumentException("query is empty (try: search-cli \"虚拟机 hypervisor\")");
     }
     if (limit < 0) {

@@ -40,7 +40,7 @@ final class TextOutput {
   private TextOutput() {}
 
   static void print(SearchResult result, PrintWriter out, Style style) {
-    if (result.hits().isEmpty()) {
+    if (result.total() == 0) {
       out.println("No results for: " + result.query());
       return;
     }
