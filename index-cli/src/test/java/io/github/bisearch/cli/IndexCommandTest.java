@@ -437,7 +437,7 @@ class IndexCommandTest {
     assertTrue(
         again
             .out()
-            .startsWith("indexed 1 file, 2 entries into " + index + ", removed 1 deleted file in "),
+            .startsWith("indexed 1 file, 1 entry into " + index + ", removed 1 deleted file in "),
         again.out());
     assertEquals(0, search("构建").get("total").getAsInt());
   }
