@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +73,16 @@ public final class SearchCli implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
   List<String> words = new ArrayList<>();
 
+  /**
+   * Lucene tells newer JVMs through java.util.logging that it could use their vector API; a
+   * command-line user cannot act on that, so it is kept off stderr. Held here so that the logger
+   * (and its level) is not garbage-collected.
+   */
+  private static final Logger LUCENE_VECTORS =
+      Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   public static void main(String[] args) {
+    LUCENE_VECTORS.setLevel(Level.SEVERE);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
