@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,6 +211,48 @@ class BiSearchTest {
             + missing
             + " PATH...'",
         e.getMessage());
+  }
+
+  @Test
+  void concurrentSearchesWhileAddingSeeWholeCommits() throws Exception {
+    try (BiSearch search = BiSearch.inMemory()) {
+      search.add(Path.of("..", "corpus"));
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    search.addMarkdown(
+                        "extra-" + i + ".md", "- [Extra " + i + "](http://e): 虚拟机\n");
+                  }
+                  return null;
+                }));
+        for (int t = 0; t < 7; t++) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < 50; i++) {
+                      SearchResult result = search.search("虚拟机 hypervisor", 10);
+                      // Every commit adds one entry: a search sees 5 plus a whole number of them.
+                      assertTrue(result.total() >= 5 && result.total() <= 25, "" + result.total());
+                      assertEquals(
+                          Set.of("Xen", "XenServer", "Hyper"),
+                          Set.copyOf(
+                              result.hits().subList(0, 3).stream().map(Hit::title).toList()));
+                    }
+                    return null;
+                  }));
+        }
+        for (Future<?> future : futures) {
+          future.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertEquals(25, search.search("虚拟机", 0).total());
+    }
   }
 
   @Test
