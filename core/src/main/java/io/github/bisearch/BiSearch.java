@@ -1,5 +1,8 @@
 package io.github.bisearch;
 
+import io.github.bisearch.eval.RankedResult;
+import io.github.bisearch.eval.Ranker;
+import io.github.bisearch.glossary.CedictReader;
 import io.github.bisearch.glossary.Glossary;
 import io.github.bisearch.index.EntryIndex;
 import io.github.bisearch.ingest.Entry;
@@ -181,6 +184,19 @@ public final class BiSearch implements AutoCloseable {
     return queries.concepts(query);
   }
 
+  /** Every entry in the index, in index order. */
+  public List<Entry> entries() {
+    return index.entries();
+  }
+
+  /** This index as a {@link Ranker} for {@link io.github.bisearch.eval.Evaluation}. */
+  public Ranker ranker() {
+    return (query, k) ->
+        search(query, k).hits().stream()
+            .map(hit -> new RankedResult(hit.url(), hit.source(), hit.line()))
+            .toList();
+  }
+
   /** The number of entries in the index. */
   public int size() {
     return index.size();
@@ -234,6 +250,12 @@ public final class BiSearch implements AutoCloseable {
     /** Adds the concepts of a glossary file to the built-in glossary. */
     public Builder glossary(Path file) {
       extraGlossaries.add(Glossary.load(file));
+      return this;
+    }
+
+    /** Adds the entries of a dictionary in CC-CEDICT's text format to the glossary. */
+    public Builder dictionary(Path file) {
+      extraGlossaries.add(CedictReader.load(file));
       return this;
     }
 

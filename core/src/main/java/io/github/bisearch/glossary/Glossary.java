@@ -47,6 +47,11 @@ public final class Glossary {
     return BuiltInHolder.GLOSSARY;
   }
 
+  /** A glossary of the given concepts. */
+  static Glossary of(List<Concept> concepts) {
+    return new Glossary(concepts);
+  }
+
   /** A glossary with no concepts: queries are then matched only as written. */
   public static Glossary empty() {
     return new Glossary(List.of());

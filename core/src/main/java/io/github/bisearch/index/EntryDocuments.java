@@ -5,7 +5,9 @@ import io.github.bisearch.ingest.Link;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -13,6 +15,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 
 /** Converts entries to Lucene documents. */
 public final class EntryDocuments {
@@ -63,6 +66,25 @@ public final class EntryDocuments {
     addText(doc, IndexSchema.SECTION, entry.section());
     addText(doc, IndexSchema.TEXT, entry.text());
     return doc;
+  }
+
+  /** The entry a stored document was made from. */
+  public static Entry fromDocument(Document doc) {
+    List<Link> links = new ArrayList<>();
+    for (IndexableField field : doc.getFields(IndexSchema.LINKS)) {
+      String value = field.stringValue();
+      int tab = value.indexOf('\t');
+      links.add(new Link(value.substring(0, tab), value.substring(tab + 1)));
+    }
+    return new Entry(
+        doc.get(IndexSchema.TITLE),
+        doc.get(IndexSchema.URL),
+        doc.get(IndexSchema.SECTION),
+        doc.get(IndexSchema.TEXT),
+        doc.get(IndexSchema.DATE),
+        links,
+        doc.get(IndexSchema.SOURCE),
+        doc.getField(IndexSchema.LINE).numericValue().intValue());
   }
 
   private static void addText(Document doc, String field, String value) {

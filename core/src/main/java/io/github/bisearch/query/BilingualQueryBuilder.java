@@ -21,6 +21,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -42,7 +43,8 @@ import org.apache.lucene.util.QueryBuilder;
  * any of their translations in title, section or text:
  *
  * <pre>
- * concept = dismax over fields ( field weight × dismax( own words, 0.5 × translations ) )
+ * concept = dismax( whole, 0.3 × mean of parts )          (parts: for multi-word glossary terms)
+ * whole   = dismax over fields ( field weight × dismax( own words, 0.5 × translations ) )
  * words   = dismax( word phrase, 0.8 × Han bigram phrase )
  * </pre>
  *
@@ -57,7 +59,7 @@ public final class BilingualQueryBuilder {
   static final float BIGRAM_WEIGHT = 0.8f;
 
   /** A term's parts found apart prove less than the term itself. */
-  static final float PARTS_WEIGHT = 0.6f;
+  static final float PARTS_WEIGHT = 0.3f;
 
   /** Matching in more than one field adds a little. */
   static final float FIELD_TIE = 0.2f;
@@ -130,10 +132,11 @@ public final class BilingualQueryBuilder {
     List<Query> positives = new ArrayList<>();
     int leaves = 0;
     for (QueryConcept concept : concepts) {
-      Query query = conceptQuery(concept);
-      if (query == null) {
+      ConceptQueries queries = conceptQuery(concept);
+      if (queries == null) {
         continue;
       }
+      Query query = queries.scoring();
       int count = countLeaves(query);
       if (leaves + count > MAX_LEAF_CLAUSES) {
         break; // an enormous query: the first concepts are searched
@@ -146,7 +149,7 @@ public final class BilingualQueryBuilder {
             case SHOULD -> Occur.SHOULD;
           };
       if (occur != Occur.MUST_NOT) {
-        positives.add(query);
+        positives.add(queries.coverage());
       }
       builder.add(query, occur);
     }
@@ -158,8 +161,9 @@ public final class BilingualQueryBuilder {
 
   /** Cuts free text into concepts, using glossary terms of at most {@code maxUnits} units. */
   private void freeText(String text, int maxUnits, List<QueryConcept> out) {
-    List<GlossaryMatch> matches = translate ? glossary.find(text, maxUnits) : List.of();
     List<Unit> units = Unit.split(text);
+    List<GlossaryMatch> matches =
+        translate ? withinWords(text, units, glossary.find(text, maxUnits)) : List.of();
     List<QueryConcept> concepts = new ArrayList<>();
     List<String> functionWords = new ArrayList<>();
     int m = 0;
@@ -205,6 +209,57 @@ public final class BilingualQueryBuilder {
       }
     }
     out.addAll(concepts);
+  }
+
+  /**
+   * Drops glossary matches of a single Han character that the segmenter sees as part of a longer
+   * word: {@code 列} (column) must not match inside {@code 系列} (series). Longer terms are kept
+   * whatever the segmenter says, since it cuts even common terms ({@code 虚拟 + 机}).
+   */
+  private static List<GlossaryMatch> withinWords(
+      String text, List<Unit> units, List<GlossaryMatch> matches) {
+    List<GlossaryMatch> kept = new ArrayList<>(matches.size());
+    for (GlossaryMatch match : matches) {
+      if (match.text().codePointCount(0, match.text().length()) != 1
+          || !Unit.isHan(match.text().codePointAt(0))
+          || standsAlone(text, units, match)) {
+        kept.add(match);
+      }
+    }
+    return kept;
+  }
+
+  /** Whether the segmenter makes a word of exactly {@code match} in its run of Han text. */
+  private static boolean standsAlone(String text, List<Unit> units, GlossaryMatch match) {
+    int first = 0;
+    while (units.get(first).start() != match.start()) {
+      first++;
+    }
+    int from = first;
+    while (from > 0 && units.get(from - 1).han() && units.get(from).joined()) {
+      from--;
+    }
+    int to = first;
+    while (to + 1 < units.size() && units.get(to + 1).han() && units.get(to + 1).joined()) {
+      to++;
+    }
+    int base = units.get(from).start();
+    String run = text.substring(base, units.get(to).end());
+    Analyzer analyzer = IndexSchema.wordsAnalyzer();
+    try (TokenStream stream = analyzer.tokenStream(IndexSchema.words(IndexSchema.TEXT), run)) {
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      boolean alone = false;
+      while (stream.incrementToken()) {
+        alone |=
+            base + offset.startOffset() == match.start()
+                && base + offset.endOffset() == match.end();
+      }
+      stream.end();
+      return alone;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // cannot happen on a string
+    }
   }
 
   /**
@@ -296,25 +351,42 @@ public final class BilingualQueryBuilder {
     return key.toString();
   }
 
-  private Query conceptQuery(QueryConcept concept) {
+  /**
+   * A concept's clause for scoring, and the stricter one that decides whether an entry covers it
+   * (parts only count there when all of them are present).
+   */
+  private record ConceptQueries(Query scoring, Query coverage) {}
+
+  private ConceptQueries conceptQuery(QueryConcept concept) {
     Query whole = wholeConceptQuery(concept);
     if (concept.occur() == Occurrence.MUST_NOT) {
-      return whole;
+      return whole == null ? null : new ConceptQueries(whole, whole);
     }
-    List<QueryConcept> parts = parts(concept);
-    if (parts.isEmpty()) {
-      return whole;
-    }
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    for (QueryConcept part : parts) {
+    List<Query> parts = new ArrayList<>();
+    for (QueryConcept part : parts(concept)) {
       Query query = wholeConceptQuery(part);
-      if (query == null) {
-        return whole;
+      if (query != null) {
+        parts.add(query);
       }
-      all.add(query, Occur.MUST);
     }
-    Query partsQuery = new BoostQuery(all.build(), PARTS_WEIGHT);
-    return whole == null ? partsQuery : new DisjunctionMaxQuery(List.of(whole, partsQuery), 0f);
+    if (parts.isEmpty()) {
+      return whole == null ? null : new ConceptQueries(whole, whole);
+    }
+    // Any part gives some credit, more parts more: 官方文档 still finds a page titled "Docs".
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    for (Query part : parts) {
+      any.add(part, Occur.SHOULD);
+      all.add(part, Occur.MUST);
+    }
+    Query anyPart = new BoostQuery(any.build(), PARTS_WEIGHT / parts.size());
+    Query allParts = all.build();
+    if (whole == null) {
+      return new ConceptQueries(anyPart, allParts);
+    }
+    return new ConceptQueries(
+        new DisjunctionMaxQuery(List.of(whole, anyPart), 0f),
+        new DisjunctionMaxQuery(List.of(whole, allParts), 0f));
   }
 
   private Query wholeConceptQuery(QueryConcept concept) {

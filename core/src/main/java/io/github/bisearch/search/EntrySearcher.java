@@ -4,8 +4,9 @@ import io.github.bisearch.Hit;
 import io.github.bisearch.Language;
 import io.github.bisearch.Snippet;
 import io.github.bisearch.Snippet.Range;
+import io.github.bisearch.index.EntryDocuments;
 import io.github.bisearch.index.IndexSchema;
-import io.github.bisearch.ingest.Link;
+import io.github.bisearch.ingest.Entry;
 import io.github.bisearch.query.BuiltQuery;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -87,32 +87,25 @@ public final class EntrySearcher {
   }
 
   private static Hit hit(Document doc, float score, Map<String, List<Range>> ranges) {
-    String title = doc.get(IndexSchema.TITLE);
-    String text = doc.get(IndexSchema.TEXT);
+    Entry entry = EntryDocuments.fromDocument(doc);
     Snippet snippet;
-    if (!text.isEmpty()) {
-      snippet = Snippets.cut(text, ranges.getOrDefault(IndexSchema.TEXT, List.of()));
+    if (!entry.text().isEmpty()) {
+      snippet = Snippets.cut(entry.text(), ranges.getOrDefault(IndexSchema.TEXT, List.of()));
     } else {
-      snippet = Snippets.cut(title, ranges.getOrDefault(IndexSchema.TITLE, List.of()));
-    }
-    List<Link> links = new ArrayList<>();
-    for (IndexableField field : doc.getFields(IndexSchema.LINKS)) {
-      String value = field.stringValue();
-      int tab = value.indexOf('\t');
-      links.add(new Link(value.substring(0, tab), value.substring(tab + 1)));
+      snippet = Snippets.cut(entry.title(), ranges.getOrDefault(IndexSchema.TITLE, List.of()));
     }
     return new Hit(
         doc.get(IndexSchema.ID),
         score,
-        title,
-        doc.get(IndexSchema.URL),
-        doc.get(IndexSchema.SECTION),
-        text,
+        entry.title(),
+        entry.url(),
+        entry.section(),
+        entry.text(),
         snippet,
-        doc.get(IndexSchema.SOURCE),
-        doc.getField(IndexSchema.LINE).numericValue().intValue(),
+        entry.source(),
+        entry.line(),
         Language.fromCode(doc.get(IndexSchema.LANG)),
-        doc.get(IndexSchema.DATE),
-        links);
+        entry.date(),
+        entry.links());
   }
 }

@@ -67,6 +67,12 @@ public final class SearchCli implements Callable<Integer> {
       description = "Extra glossary file (Chinese terms TAB English terms per line); repeatable.")
   List<Path> glossaries = new ArrayList<>();
 
+  @Option(
+      names = "--dictionary",
+      paramLabel = "FILE",
+      description = "Extra dictionary in CC-CEDICT's text format; repeatable.")
+  List<Path> dictionaries = new ArrayList<>();
+
   @Option(names = "--no-translate", description = "Match the query's words only as written.")
   boolean noTranslate;
 
@@ -118,6 +124,9 @@ public final class SearchCli implements Callable<Integer> {
     BiSearch.Builder builder = BiSearch.builder().translate(!noTranslate);
     for (Path glossary : glossaries) {
       builder.glossary(glossary);
+    }
+    for (Path dictionary : dictionaries) {
+      builder.dictionary(dictionary);
     }
     if (index != null) {
       builder.directory(index).create(false);

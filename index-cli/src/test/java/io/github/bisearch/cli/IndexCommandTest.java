@@ -359,6 +359,36 @@ class IndexCommandTest {
   }
 
   @Test
+  void ccCedictDictionaryTranslatesATraditionalQuery() throws IOException {
+    indexDocs();
+    Path dictionary =
+        Files.writeString(
+            temp.resolve("dict.u8"),
+            "# CC-CEDICT\n獨角獸 独角兽 [du2 jiao3 shou4] /unicorn/\n",
+            StandardCharsets.UTF_8);
+
+    JsonObject result = search("--dictionary", dictionary.toString(), "獨角獸");
+
+    assertEquals("Unicorn Tracker", onlyHit(result).get("title").getAsString());
+  }
+
+  @Test
+  void malformedDictionaryIsAUsageErrorNamingFileAndLine() throws IOException {
+    Path dictionary =
+        Files.writeString(temp.resolve("bad.u8"), "not an entry\n", StandardCharsets.UTF_8);
+
+    CliRun run = CliRun.of("--dictionary", dictionary.toString(), "docker");
+
+    assertEquals(2, run.exitCode());
+    assertEquals(
+        List.of(
+            "search-cli: "
+                + dictionary
+                + ":1: not a CC-CEDICT entry (TRADITIONAL SIMPLIFIED [PINYIN] /GLOSS/)"),
+        run.errLines());
+  }
+
+  @Test
   void withoutTheGlossaryTheChineseTermFindsNothing() {
     indexDocs();
 

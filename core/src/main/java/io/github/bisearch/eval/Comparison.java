@@ -1,0 +1,62 @@
+package io.github.bisearch.eval;
+
+import io.github.bisearch.BiSearch;
+import io.github.bisearch.ingest.Entry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * bisearch with and without translation, and optionally the two single-field baselines built over
+ * the same entries in the same run, evaluated on one query set.
+ */
+public final class Comparison {
+  /** One engine's scores. */
+  public record Row(String engine, Scores scores) {}
+
+  private Comparison() {}
+
+  /**
+   * Evaluates {@code translated} and {@code literal} (the same index, with and without translation)
+   * and, if asked, the baselines over the entries of that index.
+   */
+  public static List<Row> run(
+      Qrels qrels, BiSearch translated, BiSearch literal, boolean baselines) {
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("bisearch", Evaluation.run(qrels, translated.ranker())));
+    rows.add(new Row("bisearch --no-translate", Evaluation.run(qrels, literal.ranker())));
+    if (baselines) {
+      List<Entry> entries = translated.entries();
+      try (BaselineEngine smartcn = BaselineEngine.smartChinese(entries);
+          BaselineEngine standard = BaselineEngine.standard(entries)) {
+        rows.add(new Row("baseline: " + smartcn.name(), Evaluation.run(qrels, smartcn)));
+        rows.add(new Row("baseline: " + standard.name(), Evaluation.run(qrels, standard)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return rows;
+  }
+
+  /** The rows as a markdown table. */
+  public static String table(List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    out.append("| engine | queries | MRR@10 | nDCG@10 | Recall@10 |\n");
+    out.append("|---|---:|---:|---:|---:|\n");
+    for (Row row : rows) {
+      Scores s = row.scores();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %.3f | %.3f | %.3f |%n",
+              row.engine(),
+              s.queries(),
+              s.mrr(),
+              s.ndcg(),
+              s.recall()));
+    }
+    return out.toString();
+  }
+}
