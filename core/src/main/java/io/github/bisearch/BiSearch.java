@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -167,9 +169,14 @@ public final class BiSearch implements AutoCloseable {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
     }
-    BuiltQuery lucene = queries.build(query);
+    List<QueryConcept> concepts = queries.concepts(query);
+    BuiltQuery lucene = queries.toQuery(concepts);
     IndexSearcher searcher = index.acquire();
     try {
+      List<QueryConcept> tolerant = withTypoTolerance(searcher, concepts, lucene);
+      if (tolerant != null) {
+        lucene = queries.toQuery(tolerant);
+      }
       EntrySearcher.Found found = EntrySearcher.search(searcher, lucene, limit);
       return new SearchResult(query, found.total(), found.hits());
     } catch (IOException e) {
@@ -177,6 +184,28 @@ public final class BiSearch implements AutoCloseable {
     } finally {
       index.release(searcher);
     }
+  }
+
+  /**
+   * The concepts again, with typo tolerance for each Latin word that matches no entry at all as
+   * written ({@code kubernets}); {@code null} when every word is found.
+   */
+  private static List<QueryConcept> withTypoTolerance(
+      IndexSearcher searcher, List<QueryConcept> concepts, BuiltQuery query) throws IOException {
+    Set<QueryConcept> unmatched = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (BuiltQuery.Clause clause : query.concepts()) {
+      if (clause.concept().canBeFuzzy() && searcher.count(clause.coverage()) == 0) {
+        unmatched.add(clause.concept());
+      }
+    }
+    if (unmatched.isEmpty()) {
+      return null;
+    }
+    List<QueryConcept> tolerant = new ArrayList<>(concepts.size());
+    for (QueryConcept concept : concepts) {
+      tolerant.add(unmatched.contains(concept) ? concept.withFuzzy() : concept);
+    }
+    return tolerant;
   }
 
   /** How {@code query} is understood: its concepts and their translations. */

@@ -19,6 +19,7 @@ import java.util.List;
  * @param language the language of its title and text
  * @param date the date it was listed with, or {@code null}
  * @param links its further links
+ * @param matched which query concepts it matched, and through which words
  */
 public record Hit(
     String id,
@@ -32,8 +33,10 @@ public record Hit(
     int line,
     Language language,
     String date,
-    List<Link> links) {
+    List<Link> links,
+    List<Match> matched) {
   public Hit {
     links = List.copyOf(links);
+    matched = List.copyOf(matched);
   }
 }

@@ -55,6 +55,7 @@ public final class EntryDocuments {
     doc.add(new StringField(IndexSchema.LANG, entry.language().code(), Field.Store.YES));
     if (entry.url() != null) {
       doc.add(new StoredField(IndexSchema.URL, entry.url()));
+      doc.add(new Field(IndexSchema.words(IndexSchema.URL), urlWords(entry.url()), ANALYZED));
     }
     if (entry.date() != null) {
       doc.add(new StringField(IndexSchema.DATE, entry.date(), Field.Store.YES));
@@ -66,6 +67,16 @@ public final class EntryDocuments {
     addText(doc, IndexSchema.SECTION, entry.section());
     addText(doc, IndexSchema.TEXT, entry.text());
     return doc;
+  }
+
+  /** The searchable part of a url: without its scheme and {@code www.}. */
+  static String urlWords(String url) {
+    String rest = url;
+    int scheme = rest.indexOf("://");
+    if (scheme >= 0) {
+      rest = rest.substring(scheme + 3);
+    }
+    return rest.startsWith("www.") ? rest.substring(4) : rest;
   }
 
   /** The entry a stored document was made from. */

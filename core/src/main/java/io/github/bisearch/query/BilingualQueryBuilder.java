@@ -27,6 +27,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -66,16 +67,24 @@ public final class BilingualQueryBuilder {
 
   static final int MAX_TRANSLATIONS = 8;
 
+  /** Words this long may be two letters off. */
+  static final int FUZZY_TWO_EDITS_LENGTH = 8;
+
+  /** Index words a fuzzy word may stand for. */
+  static final int FUZZY_EXPANSIONS = 20;
+
   /** Leaf clauses allowed in one query, well below Lucene's default limit of 1024. */
   static final int MAX_LEAF_CLAUSES = 800;
 
-  private record FieldWeight(String field, float weight) {}
+  private record FieldWeight(String field, float weight, boolean hasBigrams) {}
 
   private static final List<FieldWeight> FIELDS =
       List.of(
-          new FieldWeight(IndexSchema.TITLE, 2.0f),
-          new FieldWeight(IndexSchema.SECTION, 1.0f),
-          new FieldWeight(IndexSchema.TEXT, 1.0f));
+          new FieldWeight(IndexSchema.TITLE, 2.0f, true),
+          new FieldWeight(IndexSchema.SECTION, 1.0f, true),
+          new FieldWeight(IndexSchema.TEXT, 1.0f, true),
+          // A site's name in its address (hub.docker.com, alauda.cn) says a little too.
+          new FieldWeight(IndexSchema.URL, 0.5f, false));
 
   private final Glossary glossary;
   private final boolean translate;
@@ -129,7 +138,8 @@ public final class BilingualQueryBuilder {
   /** The Lucene query for already extracted concepts. */
   public BuiltQuery toQuery(List<QueryConcept> concepts) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    List<Query> positives = new ArrayList<>();
+    List<BuiltQuery.Clause> positives = new ArrayList<>();
+    List<BuiltQuery.Alternative> alternatives = new ArrayList<>();
     int leaves = 0;
     for (QueryConcept concept : concepts) {
       ConceptQueries queries = conceptQuery(concept);
@@ -149,14 +159,15 @@ public final class BilingualQueryBuilder {
             case SHOULD -> Occur.SHOULD;
           };
       if (occur != Occur.MUST_NOT) {
-        positives.add(queries.coverage());
+        positives.add(new BuiltQuery.Clause(concept, queries.coverage()));
+        alternatives.addAll(queries.alternatives());
       }
       builder.add(query, occur);
     }
     if (positives.isEmpty()) {
-      return new BuiltQuery(new MatchNoDocsQuery("nothing to search for"), List.of());
+      return new BuiltQuery(new MatchNoDocsQuery("nothing to search for"), List.of(), List.of());
     }
-    return new BuiltQuery(builder.build(), positives);
+    return new BuiltQuery(builder.build(), positives, alternatives);
   }
 
   /** Cuts free text into concepts, using glossary terms of at most {@code maxUnits} units. */
@@ -352,25 +363,35 @@ public final class BilingualQueryBuilder {
   }
 
   /**
-   * A concept's clause for scoring, and the stricter one that decides whether an entry covers it
-   * (parts only count there when all of them are present).
+   * A concept's clause for scoring, the stricter one that decides whether an entry covers it (parts
+   * only count there when all of them are present), and its alternatives for provenance.
    */
-  private record ConceptQueries(Query scoring, Query coverage) {}
+  private record ConceptQueries(
+      Query scoring, Query coverage, List<BuiltQuery.Alternative> alternatives) {}
 
   private ConceptQueries conceptQuery(QueryConcept concept) {
     Query whole = wholeConceptQuery(concept);
+    List<BuiltQuery.Alternative> alternatives = new ArrayList<>();
     if (concept.occur() == Occurrence.MUST_NOT) {
-      return whole == null ? null : new ConceptQueries(whole, whole);
+      return whole == null ? null : new ConceptQueries(whole, whole, alternatives);
+    }
+    String name = concept.original();
+    BuiltQuery.Via own = concept.fuzzy() ? BuiltQuery.Via.TYPO : BuiltQuery.Via.QUERY;
+    addAlternative(alternatives, name, name, own, anyField(name, concept.fuzzy()));
+    for (String translation : concept.translations()) {
+      addAlternative(
+          alternatives, name, translation, BuiltQuery.Via.GLOSSARY, anyField(translation, false));
     }
     List<Query> parts = new ArrayList<>();
     for (QueryConcept part : parts(concept)) {
       Query query = wholeConceptQuery(part);
       if (query != null) {
         parts.add(query);
+        addAlternative(alternatives, name, part.original(), BuiltQuery.Via.PART, query);
       }
     }
     if (parts.isEmpty()) {
-      return whole == null ? null : new ConceptQueries(whole, whole);
+      return whole == null ? null : new ConceptQueries(whole, whole, alternatives);
     }
     // Any part gives some credit, more parts more: 官方文档 still finds a page titled "Docs".
     BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -382,23 +403,47 @@ public final class BilingualQueryBuilder {
     Query anyPart = new BoostQuery(any.build(), PARTS_WEIGHT / parts.size());
     Query allParts = all.build();
     if (whole == null) {
-      return new ConceptQueries(anyPart, allParts);
+      return new ConceptQueries(anyPart, allParts, alternatives);
     }
     return new ConceptQueries(
         new DisjunctionMaxQuery(List.of(whole, anyPart), 0f),
-        new DisjunctionMaxQuery(List.of(whole, allParts), 0f));
+        new DisjunctionMaxQuery(List.of(whole, allParts), 0f),
+        alternatives);
+  }
+
+  private static void addAlternative(
+      List<BuiltQuery.Alternative> out,
+      String concept,
+      String term,
+      BuiltQuery.Via via,
+      Query query) {
+    if (query != null) {
+      out.add(new BuiltQuery.Alternative(concept, term, via, query));
+    }
+  }
+
+  /** {@code text} in any searched field, unweighted: to test whether an entry contains it. */
+  private Query anyField(String text, boolean fuzzy) {
+    List<Query> fields = new ArrayList<>(FIELDS.size());
+    for (FieldWeight fw : FIELDS) {
+      Query query = textQuery(fw, text, fuzzy);
+      if (query != null) {
+        fields.add(query);
+      }
+    }
+    return anyOf(fields, 0f);
   }
 
   private Query wholeConceptQuery(QueryConcept concept) {
     List<Query> perField = new ArrayList<>(FIELDS.size());
     for (FieldWeight fw : FIELDS) {
       List<Query> alternatives = new ArrayList<>(2);
-      Query own = textQuery(fw.field(), concept.original());
+      Query own = textQuery(fw, concept.original(), concept.fuzzy());
       if (own != null) {
         alternatives.add(own);
       }
       if (concept.occur() != Occurrence.MUST_NOT) {
-        Query translated = translationsQuery(fw.field(), concept.translations());
+        Query translated = translationsQuery(fw, concept.translations());
         if (translated != null) {
           alternatives.add(new BoostQuery(translated, TRANSLATION_WEIGHT));
         }
@@ -411,10 +456,22 @@ public final class BilingualQueryBuilder {
     return anyOf(perField, FIELD_TIE);
   }
 
-  /** The user's (or a translation's) words in one field: as words, or as Han bigrams. */
-  private Query textQuery(String field, String text) {
-    Query wordQuery = words.createPhraseQuery(IndexSchema.words(field), text);
-    Query bigramQuery = bigrams.createPhraseQuery(IndexSchema.bigrams(field), text);
+  /**
+   * The user's (or a translation's) words in one field: as words, or as Han bigrams; a fuzzy word
+   * also matches words one letter away (two for long words).
+   */
+  private Query textQuery(FieldWeight fw, String text, boolean fuzzy) {
+    String wordField = IndexSchema.words(fw.field());
+    Query wordQuery = words.createPhraseQuery(wordField, text);
+    if (fuzzy && wordQuery instanceof TermQuery term) {
+      String word = term.getTerm().text();
+      int edits = word.length() >= FUZZY_TWO_EDITS_LENGTH ? 2 : 1;
+      wordQuery = new FuzzyQuery(term.getTerm(), edits, 1, FUZZY_EXPANSIONS, true);
+    }
+    if (!fw.hasBigrams()) {
+      return wordQuery;
+    }
+    Query bigramQuery = bigrams.createPhraseQuery(IndexSchema.bigrams(fw.field()), text);
     if (bigramQuery == null) {
       return wordQuery;
     }
@@ -422,16 +479,16 @@ public final class BilingualQueryBuilder {
     return wordQuery == null ? weighted : new DisjunctionMaxQuery(List.of(wordQuery, weighted), 0f);
   }
 
-  private Query translationsQuery(String field, List<String> translations) {
+  private Query translationsQuery(FieldWeight fw, List<String> translations) {
     if (translations.isEmpty()) {
       return null;
     }
-    String wordField = IndexSchema.words(field);
+    String wordField = IndexSchema.words(fw.field());
     SynonymQuery.Builder single = new SynonymQuery.Builder(wordField);
     int singles = 0;
     List<Query> alternatives = new ArrayList<>();
     for (String translation : translations) {
-      Query query = textQuery(field, translation);
+      Query query = textQuery(fw, translation, false);
       if (query instanceof TermQuery term && term.getTerm().field().equals(wordField)) {
         single.addTerm(term.getTerm());
         singles++;

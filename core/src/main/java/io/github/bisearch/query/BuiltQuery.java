@@ -7,11 +7,44 @@ import org.apache.lucene.search.Query;
  * A user query turned into Lucene terms.
  *
  * @param query the query to run
- * @param concepts the clause of each concept that is searched for (not the excluded ones), in query
- *     order; ranking counts how many of them an entry matches
+ * @param concepts each concept searched for (not the excluded ones), in query order, with the
+ *     clause an entry must match to cover it; ranking counts how many of them an entry covers
+ * @param alternatives every way a concept can match (its own words, each translation, each part),
+ *     to tell which of them a hit matched
  */
-public record BuiltQuery(Query query, List<Query> concepts) {
+public record BuiltQuery(Query query, List<Clause> concepts, List<Alternative> alternatives) {
   public BuiltQuery {
     concepts = List.copyOf(concepts);
+    alternatives = List.copyOf(alternatives);
   }
+
+  /** A concept and the clause that decides whether an entry covers it. */
+  public record Clause(QueryConcept concept, Query coverage) {}
+
+  /** How an alternative came into the query. */
+  public enum Via {
+    /** The user's own words. */
+    QUERY,
+    /** A translation from the glossary. */
+    GLOSSARY,
+    /** A part of a multi-word glossary term. */
+    PART,
+    /** A word one or two letters from the user's word. */
+    TYPO;
+
+    /** The lower-case name used in output. */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * One way a concept can match.
+   *
+   * @param concept the concept's text as normalized
+   * @param term the words that match
+   * @param via where they came from
+   * @param query matches exactly the entries containing {@code term}, in any searched field
+   */
+  public record Alternative(String concept, String term, Via via, Query query) {}
 }

@@ -9,11 +9,36 @@ import java.util.List;
  * @param translations glossary terms with the same meaning, in the other language first
  * @param occur whether the concept is optional, required or excluded
  * @param phrase whether the user quoted it
+ * @param fuzzy whether the user's word also matches words one or two letters away (set when the
+ *     word as written finds nothing)
  */
 public record QueryConcept(
-    String original, List<String> translations, Occurrence occur, boolean phrase) {
+    String original, List<String> translations, Occurrence occur, boolean phrase, boolean fuzzy) {
   public QueryConcept {
     translations = List.copyOf(translations);
+  }
+
+  /** A concept matched exactly as written. */
+  public QueryConcept(
+      String original, List<String> translations, Occurrence occur, boolean phrase) {
+    this(original, translations, occur, phrase, false);
+  }
+
+  /** This concept with typo tolerance. */
+  public QueryConcept withFuzzy() {
+    return new QueryConcept(original, translations, occur, phrase, true);
+  }
+
+  /**
+   * Whether typo tolerance makes sense: one Latin word of four letters or more, with no translation
+   * (a word the glossary knows is spelled right), searched for and not quoted.
+   */
+  public boolean canBeFuzzy() {
+    return !phrase
+        && occur != Occurrence.MUST_NOT
+        && translations.isEmpty()
+        && original.codePointCount(0, original.length()) >= 4
+        && original.codePoints().allMatch(c -> c < 0x80 && Character.isLetter(c));
   }
 
   /** How a concept takes part in matching. */

@@ -2,6 +2,7 @@ package io.github.bisearch.search;
 
 import io.github.bisearch.Hit;
 import io.github.bisearch.Language;
+import io.github.bisearch.Match;
 import io.github.bisearch.Snippet;
 import io.github.bisearch.Snippet.Range;
 import io.github.bisearch.index.EntryDocuments;
@@ -41,9 +42,8 @@ public final class EntrySearcher {
       return new Found(searcher.count(query.query()), List.of());
     }
     List<Weight> concepts = new ArrayList<>(query.concepts().size());
-    for (Query concept : query.concepts()) {
-      concepts.add(
-          searcher.createWeight(searcher.rewrite(concept), ScoreMode.COMPLETE_NO_SCORES, 1f));
+    for (BuiltQuery.Clause concept : query.concepts()) {
+      concepts.add(noScores(searcher, concept.coverage()));
     }
     CoverageCollector collector = new CoverageCollector(concepts, limit);
     searcher.search(query.query(), collector);
@@ -51,17 +51,33 @@ public final class EntrySearcher {
     if (ranked.isEmpty()) {
       return new Found(collector.total(), List.of());
     }
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight = noScores(searcher, query.query());
+    List<Weight> alternatives = new ArrayList<>(query.alternatives().size());
+    for (BuiltQuery.Alternative alternative : query.alternatives()) {
+      alternatives.add(noScores(searcher, alternative.query()));
+    }
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(ranked.size());
     for (CoverageCollector.Ranked doc : ranked) {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc(), leaves));
-      Matches matches = weight.matches(leaf, doc.doc() - leaf.docBase);
-      hits.add(hit(stored.document(doc.doc()), doc.score(), matchedRanges(matches)));
+      int inLeaf = doc.doc() - leaf.docBase;
+      Matches matches = weight.matches(leaf, inLeaf);
+      List<Match> matched = new ArrayList<>();
+      for (int i = 0; i < alternatives.size(); i++) {
+        if (alternatives.get(i).matches(leaf, inLeaf) != null) {
+          BuiltQuery.Alternative alternative = query.alternatives().get(i);
+          matched.add(
+              new Match(alternative.concept(), alternative.term(), alternative.via().code()));
+        }
+      }
+      hits.add(hit(stored.document(doc.doc()), doc.score(), matchedRanges(matches), matched));
     }
     return new Found(collector.total(), hits);
+  }
+
+  private static Weight noScores(IndexSearcher searcher, Query query) throws IOException {
+    return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
   }
 
   /** Offsets of what matched, by stored field. */
@@ -86,7 +102,8 @@ public final class EntrySearcher {
     return ranges;
   }
 
-  private static Hit hit(Document doc, float score, Map<String, List<Range>> ranges) {
+  private static Hit hit(
+      Document doc, float score, Map<String, List<Range>> ranges, List<Match> matched) {
     Entry entry = EntryDocuments.fromDocument(doc);
     Snippet snippet;
     if (!entry.text().isEmpty()) {
@@ -106,6 +123,7 @@ public final class EntrySearcher {
         entry.line(),
         Language.fromCode(doc.get(IndexSchema.LANG)),
         entry.date(),
-        entry.links());
+        entry.links(),
+        matched);
   }
 }

@@ -5,8 +5,12 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.bisearch.Hit;
+import io.github.bisearch.Match;
 import io.github.bisearch.SearchResult;
+import io.github.bisearch.query.QueryConcept;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code --json}: one JSON object per search. Snippets mark matches with {@code <em>…</em>}; no
@@ -23,6 +27,24 @@ final class JsonOutput {
 
   static void print(SearchResult result, PrintWriter out) {
     out.println(GSON.toJson(toJson(result)));
+  }
+
+  /** Like {@link #print}, with the query's concepts and translations under {@code concepts}. */
+  static void printExplained(SearchResult result, List<QueryConcept> concepts, PrintWriter out) {
+    JsonObject root = toJson(result);
+    JsonArray list = new JsonArray();
+    for (QueryConcept concept : concepts) {
+      JsonObject c = new JsonObject();
+      c.addProperty("text", concept.original());
+      JsonArray translations = new JsonArray();
+      concept.translations().forEach(translations::add);
+      c.add("translations", translations);
+      c.addProperty("occur", concept.occur().name().toLowerCase(Locale.ROOT));
+      c.addProperty("phrase", concept.phrase());
+      list.add(c);
+    }
+    root.add("concepts", list);
+    out.println(GSON.toJson(root));
   }
 
   static JsonObject toJson(SearchResult result) {
@@ -45,6 +67,15 @@ final class JsonOutput {
       h.addProperty("line", hit.line());
       h.addProperty("lang", hit.language().code());
       h.addProperty("date", hit.date());
+      JsonArray matched = new JsonArray();
+      for (Match match : hit.matched()) {
+        JsonObject m = new JsonObject();
+        m.addProperty("concept", match.concept());
+        m.addProperty("term", match.term());
+        m.addProperty("via", match.via());
+        matched.add(m);
+      }
+      h.add("matched", matched);
       hits.add(h);
     }
     root.add("hits", hits);

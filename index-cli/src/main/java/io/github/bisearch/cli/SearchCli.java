@@ -3,7 +3,13 @@ package io.github.bisearch.cli;
 import io.github.bisearch.BiSearch;
 import io.github.bisearch.BiSearchException;
 import io.github.bisearch.SearchResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    subcommands = {IndexCommand.class},
+    subcommands = {IndexCommand.class, AnalyzeCommand.class, EvalCommand.class},
     description = {
       "Searches Chinese and English markdown with one query: each word also matches its"
           + " translation.",
@@ -35,6 +41,8 @@ import picocli.CommandLine.Spec;
       "  search-cli \"虚拟机 hypervisor\"",
       "  search-cli index --index ./idx docs/",
       "  search-cli --index ./idx --json -n 5 容器编排",
+      "  search-cli --explain \"kubernets 架构\"",
+      "  printf '虚拟机\\nhypervisor\\n' | search-cli --json --batch",
       "",
       "Exit codes: 0 success (also when nothing matched), 1 error, 2 usage error."
     })
@@ -76,6 +84,23 @@ public final class SearchCli implements Callable<Integer> {
   @Option(names = "--no-translate", description = "Match the query's words only as written.")
   boolean noTranslate;
 
+  @Option(
+      names = "--explain",
+      description = "Show the query's concepts and translations, and why each hit matched.")
+  boolean explain;
+
+  @Option(
+      names = "--batch",
+      description = "Read one query per line from stdin; print one compact JSON result per line.")
+  boolean batch;
+
+  /** Where {@code --batch} reads queries from. */
+  private final InputStream in;
+
+  SearchCli(InputStream in) {
+    this.in = in;
+  }
+
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
   List<String> words = new ArrayList<>();
 
@@ -89,12 +114,24 @@ public final class SearchCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     LUCENE_VECTORS.setLevel(Level.SEVERE);
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(args, System.in, out, err));
   }
 
   /** Runs the program with the given output streams and returns its exit code. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new SearchCli());
+    return run(args, InputStream.nullInputStream(), out, err);
+  }
+
+  /** Runs the program reading {@code --batch} queries from {@code in}. */
+  static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new SearchCli(in));
+    // "-word" excludes a word: it is part of the query, not an unknown option. Only here: the
+    // subcommands keep rejecting what they do not know.
+    cli.getCommandSpec().parser().unmatchedOptionsArePositionalParams(true);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(
@@ -113,15 +150,62 @@ public final class SearchCli implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
+    for (String word : words) {
+      if (word.startsWith("--") && word.length() > 2) {
+        throw new IllegalArgumentException("Unknown option: '" + word + "'");
+      }
+    }
     String query = String.join(" ", words);
-    if (query.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+    if (batch && !words.isEmpty()) {
+      throw new IllegalArgumentException("--batch reads queries from stdin: give no QUERY");
+    }
+    if (!batch && isBlank(query)) {
       throw new IllegalArgumentException("query is empty (try: search-cli \"虚拟机 hypervisor\")");
     }
     if (limit < 0) {
       throw new IllegalArgumentException("--limit must be 0 or more, not " + limit);
     }
-    BiSearch.Builder builder = BiSearch.builder().translate(!noTranslate);
+    try (BiSearch search = open(index, noTranslate)) {
+      PrintWriter out = spec.commandLine().getOut();
+      if (batch) {
+        runBatch(search, out);
+      } else {
+        SearchResult result = search.search(query, limit);
+        if (json && explain) {
+          JsonOutput.printExplained(result, search.explain(query), out);
+        } else if (json) {
+          JsonOutput.print(result, out);
+        } else {
+          if (explain) {
+            TextOutput.printConcepts(search.explain(query), out);
+          }
+          TextOutput.print(result, out, TextOutput.Style.detect(), explain);
+        }
+      }
+      out.flush();
+    }
+    return EXIT_OK;
+  }
+
+  /** One compact JSON result per non-blank stdin line, written as soon as it is ready. */
+  private void runBatch(BiSearch search, PrintWriter out) throws IOException {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      if (isBlank(line)) {
+        continue;
+      }
+      JsonOutput.print(search.search(line.strip(), limit), out);
+      out.flush();
+    }
+  }
+
+  /**
+   * Opens {@code index}, or the bundled corpus when it is null, with this command's glossary
+   * options.
+   */
+  BiSearch open(Path index, boolean withoutTranslation) {
+    BiSearch.Builder builder = BiSearch.builder().translate(!withoutTranslation);
     for (Path glossary : glossaries) {
       builder.glossary(glossary);
     }
@@ -131,20 +215,15 @@ public final class SearchCli implements Callable<Integer> {
     if (index != null) {
       builder.directory(index).create(false);
     }
-    try (BiSearch search = builder.build()) {
-      if (index == null) {
-        BundledCorpus.addTo(search);
-      }
-      SearchResult result = search.search(query, limit);
-      PrintWriter out = spec.commandLine().getOut();
-      if (json) {
-        JsonOutput.print(result, out);
-      } else {
-        TextOutput.print(result, out, TextOutput.Style.detect());
-      }
-      out.flush();
+    BiSearch search = builder.build();
+    if (index == null) {
+      BundledCorpus.addTo(search);
     }
-    return EXIT_OK;
+    return search;
+  }
+
+  static boolean isBlank(String text) {
+    return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
   }
 
   private static String message(Exception e) {

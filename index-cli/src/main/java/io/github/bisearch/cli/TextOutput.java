@@ -1,8 +1,12 @@
 package io.github.bisearch.cli;
 
 import io.github.bisearch.Hit;
+import io.github.bisearch.Match;
 import io.github.bisearch.SearchResult;
+import io.github.bisearch.query.QueryConcept;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
 
 /** The default, human-readable output: one block per hit. */
 final class TextOutput {
@@ -40,6 +44,29 @@ final class TextOutput {
   private TextOutput() {}
 
   static void print(SearchResult result, PrintWriter out, Style style) {
+    print(result, out, style, false);
+  }
+
+  /** Prints the concepts of the query and how they are translated, as {@code --explain} does. */
+  static void printConcepts(List<QueryConcept> concepts, PrintWriter out) {
+    out.println("Query concepts:");
+    for (QueryConcept concept : concepts) {
+      StringBuilder line = new StringBuilder("  ");
+      switch (concept.occur()) {
+        case MUST -> line.append('+');
+        case MUST_NOT -> line.append('-');
+        case SHOULD -> {}
+      }
+      line.append(concept.phrase() ? "\"" + concept.original() + "\"" : concept.original());
+      if (!concept.translations().isEmpty()) {
+        line.append(" → ").append(String.join(" | ", concept.translations()));
+      }
+      out.println(line);
+    }
+    out.println();
+  }
+
+  static void print(SearchResult result, PrintWriter out, Style style, boolean explain) {
     if (result.total() == 0) {
       out.println("No results for: " + result.query());
       return;
@@ -59,6 +86,14 @@ final class TextOutput {
         out.println("   " + style.dimOpen + hit.url() + style.dimClose);
       }
       out.println("   " + style.dimOpen + hit.source() + ":" + hit.line() + style.dimClose);
+      if (explain) {
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "   score %.3f; matched: %s",
+                hit.score(),
+                String.join("; ", hit.matched().stream().map(Match::toString).toList())));
+      }
       out.println();
     }
     out.printf(

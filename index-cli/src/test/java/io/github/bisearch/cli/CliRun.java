@@ -8,11 +8,14 @@ import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** One in-process run of search-cli: its exit code and everything it printed. */
@@ -20,12 +23,18 @@ record CliRun(int exitCode, String out, String err) {
 
   /** Runs {@link SearchCli#run} with {@code args}, capturing standard output and error. */
   static CliRun of(String... args) {
+    return withInput("", args);
+  }
+
+  /** Like {@link #of}, with {@code stdin} as standard input. */
+  static CliRun withInput(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exitCode;
     try (PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err)) {
-      exitCode = SearchCli.run(args, outWriter, errWriter);
+      InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+      exitCode = SearchCli.run(args, in, outWriter, errWriter);
     }
     return new CliRun(exitCode, normalize(out.toString()), normalize(err.toString()));
   }

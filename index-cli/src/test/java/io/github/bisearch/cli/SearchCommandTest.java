@@ -21,7 +21,7 @@ class SearchCommandTest {
   private static final Set<String> HIT_FIELDS =
       Set.of(
           "rank", "score", "id", "title", "url", "section", "text", "snippet", "source", "line",
-          "lang", "date");
+          "lang", "date", "matched");
 
   private static JsonObject search(String... args) {
     List<String> all = new ArrayList<>(List.of("--json"));
