@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class GlossaryTest {
   private static Glossary of(String lines) throws IOException {
@@ -30,6 +32,75 @@ class GlossaryTest {
     assertTrue(glossary.lookup("微服务").get(0).english().contains("microservice"));
     assertTrue(glossary.lookup("部署").get(0).english().contains("deploy"));
     assertTrue(glossary.lookup("集群").get(0).english().contains("cluster"));
+  }
+
+  @ParameterizedTest(name = "{0} ⇄ {1}")
+  @CsvSource({
+    "部署, deploy",
+    "配置, configure",
+    "升级, upgrade",
+    "集群, cluster",
+    "节点, node",
+    "镜像, image",
+    "存储, storage",
+    "网络, network",
+    "容器, container",
+    "虚拟机, virtual machine",
+    "虚拟化, virtualization",
+    "操作系统, operating system",
+    "微服务, microservice",
+    "架构, architecture",
+    "负载均衡, load balancing",
+    "数据库, database",
+    "缓存, cache",
+    "日志, log",
+    "监控, monitoring",
+    "备份, backup",
+    "恢复, restore",
+    "命令行, command line",
+    "编排, orchestration",
+    "服务器, server",
+    "客户端, client",
+    "索引, index",
+    "搜索, search",
+    "安装, install",
+    "编译, compile",
+    "调试, debug",
+    "开源, open source",
+    "分布式, distributed",
+    "高可用, high availability",
+    "持续集成, continuous integration",
+    "私有云, private cloud",
+    "虚拟机监视器, hypervisor",
+    "容器管理, container management",
+    "云计算, cloud computing"
+  })
+  void keyEntriesTranslateBothWays(String chinese, String english) {
+    Glossary glossary = Glossary.builtIn();
+    assertTrue(
+        glossary.lookup(chinese).stream().anyMatch(c -> c.english().contains(english)),
+        chinese + " → " + english);
+    assertTrue(
+        glossary.lookup(english).stream().anyMatch(c -> c.chinese().contains(chinese)),
+        english + " → " + chinese);
+  }
+
+  @Test
+  void builtInFileIsWellFormedWithoutDuplicateLines() throws IOException {
+    List<String> lines;
+    try (var in = Glossary.class.getResourceAsStream("glossary.tsv")) {
+      lines =
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String line : lines) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      assertEquals(2, line.split("\t", -1).length, "one TAB in: " + line);
+      assertEquals(line.strip(), line, "stray spaces in: " + line);
+      assertTrue(seen.add(line), "duplicate line: " + line);
+    }
   }
 
   @Test
