@@ -12,9 +12,11 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
  * @param han whether the unit is a Han character
  * @param start start offset in the text
  * @param end end offset in the text
- * @param joined whether only white space (or nothing) separates it from the unit before
+ * @param joined whether only white space, a hyphen or nothing separates it from the unit before
  */
 public record Unit(String text, String key, boolean han, int start, int end, boolean joined) {
+  /** Words this short keep a final "s". */
+  private static final int SHORTEST_PLURAL = 3;
 
   /**
    * Splits already normalized text into units. Punctuation and symbols separate units without being
@@ -44,18 +46,27 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
         }
         String word = text.substring(i, end);
         char[] chars = word.toCharArray();
-        String key = new String(chars, 0, stemmer.stem(chars, chars.length));
+        // Short words are mostly acronyms: "ups" is not the plural of "up", nor "gcs" of "gc".
+        int length =
+            chars.length > SHORTEST_PLURAL ? stemmer.stem(chars, chars.length) : chars.length;
+        String key = new String(chars, 0, length);
         units.add(new Unit(word, key, false, i, end, joined));
         joined = true;
         i = end;
       } else {
-        if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
+        // Spaces and hyphens join words into terms ("real-time" is "real time"); other
+        // punctuation ends a term.
+        if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && !isHyphen(cp)) {
           joined = false;
         }
         i = next;
       }
     }
     return units;
+  }
+
+  private static boolean isHyphen(int cp) {
+    return cp == '-' || cp == '‐' || cp == '‑';
   }
 
   /** Whether {@code cp} is a Han (Chinese) character. */

@@ -150,16 +150,17 @@ public final class MarkdownIngester {
       if (text.isEmpty() || SHORTCODE.matcher(text).matches()) {
         return;
       }
-      String url = null;
+      // A paragraph that is one link is about what it links to; links inside prose are
+      // references to elsewhere, kept as links but not as the entry's url.
       List<Link> links = new ArrayList<>();
       for (Segment segment : segments) {
         if (segment.isLink()) {
-          if (url == null) {
-            url = segment.url();
-          } else {
-            links.add(new Link(segment.text(), segment.url()));
-          }
+          links.add(new Link(segment.text(), segment.url()));
         }
+      }
+      String url = null;
+      if (links.size() == 1 && links.get(0).text().equals(text)) {
+        url = links.remove(0).url();
       }
       add(headingTitle(), url, section(labels), text, null, links, paragraph);
     }

@@ -127,6 +127,19 @@ class GlossaryTest {
   }
 
   @Test
+  void shortWordsAreNotTakenForPlurals() throws IOException {
+    Glossary glossary = of("不间断电源\tups\n垃圾回收\tgc\n");
+    assertEquals(List.of(), found(glossary, "back up to gcs"));
+    assertEquals(List.of("ups", "gc"), found(glossary, "UPS GC"));
+  }
+
+  @Test
+  void hyphenJoinsWordsLikeASpace() throws IOException {
+    Glossary glossary = of("实时\treal-time\n");
+    assertEquals(List.of("real-time", "real time"), found(glossary, "real-time and real time"));
+  }
+
+  @Test
   void traditionalAndFullWidthQueriesMatchSimplifiedTerms() throws IOException {
     Glossary glossary = of("虚拟化\tvirtualization\n");
     assertEquals(List.of("虚拟化"), found(glossary, "虛擬化"));
