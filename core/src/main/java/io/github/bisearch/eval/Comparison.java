@@ -40,6 +40,32 @@ public final class Comparison {
     return rows;
   }
 
+  /**
+   * One sentence comparing bisearch's MRR@10 and nDCG@10 with the best baseline's, or an empty
+   * string when there are no baselines.
+   */
+  public static String summary(List<Row> rows) {
+    double mrr = 0;
+    double ndcg = 0;
+    for (Row row : rows.subList(Math.min(2, rows.size()), rows.size())) {
+      mrr = Math.max(mrr, row.scores().mrr());
+      ndcg = Math.max(ndcg, row.scores().ndcg());
+    }
+    if (rows.size() <= 2 || mrr == 0 || ndcg == 0) {
+      return "";
+    }
+    Scores ours = rows.get(0).scores();
+    return String.format(
+        Locale.ROOT,
+        "bisearch: MRR@10 %.3f = %.2f× the best baseline's (%.3f); nDCG@10 %.3f = %.2f× (%.3f).%n",
+        ours.mrr(),
+        ours.mrr() / mrr,
+        mrr,
+        ours.ndcg(),
+        ours.ndcg() / ndcg,
+        ndcg);
+  }
+
   /** The rows as a markdown table. */
   public static String table(List<Row> rows) {
     StringBuilder out = new StringBuilder();
