@@ -15,6 +15,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import io.github.bisearch.ingest.InlineText.Segment;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -37,6 +38,10 @@ public final class MarkdownIngester {
   private static final Pattern SHORTCODE = Pattern.compile("^\\{\\{[<%].*[>%]\\}\\}$");
 
   private static final int LABEL_MAX_LENGTH = 40;
+
+  /** Nesting levels (of lists and quotes) followed one by one; deeper content becomes one entry. */
+  private static final int MAX_NESTING = 32;
+
   private static final int TERM_MAX_LENGTH = 40;
 
   private final Parser parser = Parser.builder().build();
@@ -49,7 +54,8 @@ public final class MarkdownIngester {
   public List<Entry> parse(String source, String markdown) {
     FrontMatter frontMatter = FrontMatter.split(markdown);
     Document document = parser.parse(frontMatter.body());
-    Walk walk = new Walk(source, frontMatter.title(), fileStem(source));
+    Walk walk =
+        new Walk(source, frontMatter.title(), fileStem(source), new LineIndex(frontMatter.body()));
     walk.blocks(Walk.children(document), List.of());
     return walk.entries;
   }
@@ -71,7 +77,13 @@ public final class MarkdownIngester {
     /** Heading texts by level (index 0 = level 1); null where a level has no heading. */
     final String[] headings = new String[6];
 
-    Walk(String source, String documentTitle, String fallbackTitle) {
+    final LineIndex lines;
+
+    /** Containers (lists, items, quotes) entered so far. */
+    int depth;
+
+    Walk(String source, String documentTitle, String fallbackTitle, LineIndex lines) {
+      this.lines = lines;
       this.source = source;
       this.documentTitle = documentTitle;
       this.fallbackTitle = fallbackTitle;
@@ -79,6 +91,19 @@ public final class MarkdownIngester {
 
     /** Visits {@code nodes} in order; {@code labels} are extra section parts in force. */
     void blocks(List<Node> nodes, List<String> labels) {
+      if (depth >= MAX_NESTING) {
+        flatten(nodes, labels);
+        return;
+      }
+      depth++;
+      try {
+        visit(nodes, labels);
+      } finally {
+        depth--;
+      }
+    }
+
+    private void visit(List<Node> nodes, List<String> labels) {
       for (int i = 0; i < nodes.size(); i++) {
         Node node = nodes.get(i);
         if (node instanceof Heading heading) {
@@ -106,6 +131,35 @@ public final class MarkdownIngester {
         } else {
           blocks(children(node), labels); // block quotes and other containers
         }
+      }
+    }
+
+    /**
+     * Indexes what lies below an absurdly deep nesting as one entry, walking it without recursion
+     * so that no input can exhaust the stack.
+     */
+    void flatten(List<Node> nodes, List<String> labels) {
+      StringBuilder text = new StringBuilder();
+      ArrayDeque<Node> pending = new ArrayDeque<>();
+      for (int i = nodes.size() - 1; i >= 0; i--) {
+        pending.push(nodes.get(i));
+      }
+      while (!pending.isEmpty()) {
+        Node node = pending.pop();
+        if (node instanceof Paragraph || node instanceof Heading) {
+          String plain = InlineText.plain(InlineText.of(node));
+          if (!plain.isEmpty()) {
+            text.append(text.length() > 0 ? " " : "").append(plain);
+          }
+        } else if (!(node instanceof HtmlCommentBlock || node instanceof CodeBlock)) {
+          List<Node> children = children(node);
+          for (int i = children.size() - 1; i >= 0; i--) {
+            pending.push(children.get(i));
+          }
+        }
+      }
+      if (text.length() > 0) {
+        add(headingTitle(), null, section(labels), text.toString(), null, List.of(), nodes.get(0));
       }
     }
 
@@ -245,7 +299,8 @@ public final class MarkdownIngester {
         List<Link> links,
         Node node) {
       entries.add(
-          new Entry(title, url, section, text, date, links, source, node.getStartLineNumber() + 1));
+          new Entry(
+              title, url, section, text, date, links, source, lines.lineOf(node.getStartOffset())));
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.bisearch.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bisearch.Language;
 import java.io.IOException;
@@ -156,5 +157,35 @@ class MarkdownIngesterTest {
     assertEquals(1, entries.size());
     assertEquals("https://www.docker.com/", entries.get(0).url());
     assertEquals("engine", entries.get(0).text());
+  }
+
+  @Test
+  void deepNestingBecomesOneEntryWithoutExhaustingTheStack() {
+    String quotes = ">".repeat(10_000) + " 深处 deep\n";
+    List<Entry> fromQuotes = ingester.parse("q.md", quotes);
+    assertEquals(1, fromQuotes.size());
+    assertEquals("深处 deep", fromQuotes.get(0).text());
+
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      list.append("  ".repeat(i)).append("- item ").append(i).append('\n');
+    }
+    List<Entry> fromList = ingester.parse("l.md", list.toString());
+    // Items one by one down to the nesting limit, then the rest in one entry.
+    Entry last = fromList.get(fromList.size() - 1);
+    assertTrue(last.text().endsWith("item 199"), last.text());
+    assertEquals(200, fromList.stream().mapToInt(e -> e.text().split("item ").length - 1).sum());
+  }
+
+  @Test
+  void lineNumbersStayRightDeepIntoALargeFile() {
+    StringBuilder markdown = new StringBuilder("# Big\n\n");
+    for (int i = 0; i < 50_000; i++) {
+      markdown.append("- [Item ").append(i).append("](http://x/").append(i).append("): text\r\n");
+    }
+    List<Entry> entries = ingester.parse("big.md", markdown.toString());
+    assertEquals(50_000, entries.size());
+    assertEquals(3, entries.get(0).line());
+    assertEquals(50_002, entries.get(49_999).line());
   }
 }
