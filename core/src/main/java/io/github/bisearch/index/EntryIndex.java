@@ -5,6 +5,7 @@ import io.github.bisearch.ingest.Entry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -81,8 +83,24 @@ public final class EntryIndex implements AutoCloseable {
         Files.createDirectories(path);
       }
       EntryIndex index = new EntryIndex(FSDirectory.open(path), path.toString());
-      index.checkSchema(create);
+      try {
+        index.checkSchema(create);
+        if (create) {
+          index.checkOnlyIndexFiles(path);
+        }
+      } catch (RuntimeException | IOException e) {
+        index.directory.close();
+        throw e;
+      }
       return index;
+    } catch (CorruptIndexException e) {
+      throw new BiSearchException(
+          "index at "
+              + path
+              + " is damaged ("
+              + e.getMessage()
+              + "); reindex with 'search-cli index --index NEW_DIR PATH...'",
+          e);
     } catch (AccessDeniedException e) {
       throw new BiSearchException(
           "cannot create index directory " + path + ": permission denied", e);
@@ -124,6 +142,33 @@ public final class EntryIndex implements AutoCloseable {
     if (!version.equals(IndexSchema.VERSION)) {
       throw incompatible(
           "it has schema version " + version + ", this bisearch needs " + IndexSchema.VERSION);
+    }
+  }
+
+  /**
+   * Refuses to write an index into a folder that holds other things: a mistyped {@code --index}
+   * must not scatter index files among someone's documents. Lucene's own files (left by an
+   * interrupted first run) are fine.
+   */
+  private void checkOnlyIndexFiles(Path path) throws IOException {
+    if (DirectoryReader.indexExists(directory)) {
+      return;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+      for (Path entry : entries) {
+        String file = entry.getFileName().toString();
+        boolean lucene =
+            file.startsWith("_")
+                || file.startsWith("segments")
+                || file.startsWith("pending_segments")
+                || file.equals("write.lock");
+        if (!lucene) {
+          throw new BiSearchException(
+              path
+                  + " is not empty and holds no bisearch index: give 'search-cli index --index'"
+                  + " a new or empty directory");
+        }
+      }
     }
   }
 
