@@ -73,6 +73,9 @@ public final class BilingualQueryBuilder {
   /** Index words a fuzzy word may stand for. */
   static final int FUZZY_EXPANSIONS = 20;
 
+  /** Concepts searched for in one query; a longer query is cut (a page of text is no query). */
+  static final int MAX_CONCEPTS = 64;
+
   /** Leaf clauses allowed in one query, well below Lucene's default limit of 1024. */
   static final int MAX_LEAF_CLAUSES = 800;
 
@@ -122,7 +125,8 @@ public final class BilingualQueryBuilder {
         freeText(clause.text(), Integer.MAX_VALUE, concepts);
       }
     }
-    return concepts;
+    // A word said twice is still one concept: repeating it must not double its weight.
+    return List.copyOf(new LinkedHashSet<>(concepts));
   }
 
   /**
@@ -148,7 +152,7 @@ public final class BilingualQueryBuilder {
       }
       Query query = queries.scoring();
       int count = countLeaves(query);
-      if (leaves + count > MAX_LEAF_CLAUSES) {
+      if (leaves + count > MAX_LEAF_CLAUSES || positives.size() == MAX_CONCEPTS) {
         break; // an enormous query: the first concepts are searched
       }
       leaves += count;
@@ -330,28 +334,24 @@ public final class BilingualQueryBuilder {
     if (concepts.isEmpty()) {
       return List.of();
     }
-    boolean ownIsChinese =
-        own.codePoints()
-            .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
-    String ownKey = key(own);
+    boolean ownIsChinese = own.codePoints().anyMatch(Unit::isHan);
     Set<String> seen = new HashSet<>();
-    seen.add(ownKey);
-    LinkedHashSet<String> ordered = new LinkedHashSet<>();
-    for (Concept concept : concepts) {
-      for (String term : ownIsChinese ? concept.english() : concept.chinese()) {
-        if (seen.add(key(term))) {
-          ordered.add(TextNormalizer.normalize(term));
+    seen.add(key(own));
+    List<String> ordered = new ArrayList<>(MAX_TRANSLATIONS);
+    for (boolean otherLanguage : new boolean[] {true, false}) {
+      for (Concept concept : concepts) {
+        boolean chinese = ownIsChinese != otherLanguage;
+        for (String term : chinese ? concept.chinese() : concept.english()) {
+          if (ordered.size() == MAX_TRANSLATIONS) {
+            return ordered;
+          }
+          if (seen.add(key(term))) {
+            ordered.add(TextNormalizer.normalize(term));
+          }
         }
       }
     }
-    for (Concept concept : concepts) {
-      for (String term : ownIsChinese ? concept.chinese() : concept.english()) {
-        if (seen.add(key(term))) {
-          ordered.add(TextNormalizer.normalize(term));
-        }
-      }
-    }
-    return ordered.stream().limit(MAX_TRANSLATIONS).toList();
+    return ordered;
   }
 
   private static String key(String term) {
