@@ -324,6 +324,10 @@ public final class EntryIndex implements AutoCloseable {
         writer = new IndexWriter(directory, config);
       } catch (LockObtainFailedException e) {
         throw new BiSearchException("index is locked by another process: " + name, e);
+      } catch (AccessDeniedException e) {
+        throw new BiSearchException(
+            "cannot write to index at " + name + ": permission denied (it can still be searched)",
+            e);
       }
       if (searchers != null) {
         // Searches from now on see the writer's view, refreshed at each commit.

@@ -18,11 +18,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 
 /** Runs a query and turns the top documents into {@link Hit hits} with snippets. */
@@ -52,28 +54,58 @@ public final class EntrySearcher {
       return new Found(collector.total(), List.of());
     }
     Weight weight = noScores(searcher, query.query());
-    List<Weight> alternatives = new ArrayList<>(query.alternatives().size());
-    for (BuiltQuery.Alternative alternative : query.alternatives()) {
-      alternatives.add(noScores(searcher, alternative.query()));
-    }
+    Map<Integer, List<Match>> provenance = provenance(searcher, query, ranked);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(ranked.size());
     for (CoverageCollector.Ranked doc : ranked) {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc(), leaves));
-      int inLeaf = doc.doc() - leaf.docBase;
-      Matches matches = weight.matches(leaf, inLeaf);
-      List<Match> matched = new ArrayList<>();
-      for (int i = 0; i < alternatives.size(); i++) {
-        if (alternatives.get(i).matches(leaf, inLeaf) != null) {
-          BuiltQuery.Alternative alternative = query.alternatives().get(i);
-          matched.add(
-              new Match(alternative.concept(), alternative.term(), alternative.via().code()));
-        }
-      }
-      hits.add(hit(stored.document(doc.doc()), doc.score(), matchedRanges(matches), matched));
+      Matches matches = weight.matches(leaf, doc.doc() - leaf.docBase);
+      hits.add(
+          hit(
+              stored.document(doc.doc()),
+              doc.score(),
+              matchedRanges(matches),
+              provenance.getOrDefault(doc.doc(), List.of())));
     }
     return new Found(collector.total(), hits);
+  }
+
+  /**
+   * For each hit, the alternatives (own words, translations, parts) it contains. Each alternative's
+   * iterator is created once per segment and stepped through the hits in document order, which
+   * costs far less than asking every alternative about every hit.
+   */
+  private static Map<Integer, List<Match>> provenance(
+      IndexSearcher searcher, BuiltQuery query, List<CoverageCollector.Ranked> ranked)
+      throws IOException {
+    int[] docs = ranked.stream().mapToInt(CoverageCollector.Ranked::doc).sorted().toArray();
+    Map<Integer, List<Match>> found = new HashMap<>();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (BuiltQuery.Alternative alternative : query.alternatives()) {
+      Weight weight = noScores(searcher, alternative.query());
+      Match match = new Match(alternative.concept(), alternative.term(), alternative.via().code());
+      int leafIndex = -1;
+      DocIdSetIterator iterator = null;
+      for (int doc : docs) {
+        int index = ReaderUtil.subIndex(doc, leaves);
+        LeafReaderContext leaf = leaves.get(index);
+        if (index != leafIndex) {
+          leafIndex = index;
+          Scorer scorer = weight.scorer(leaf);
+          iterator = scorer == null ? null : scorer.iterator();
+        }
+        if (iterator == null) {
+          continue;
+        }
+        int target = doc - leaf.docBase;
+        int at = iterator.docID() < target ? iterator.advance(target) : iterator.docID();
+        if (at == target) {
+          found.computeIfAbsent(doc, d -> new ArrayList<>()).add(match);
+        }
+      }
+    }
+    return found;
   }
 
   private static Weight noScores(IndexSearcher searcher, Query query) throws IOException {
