@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * keeps updating entries (each update commits and reopens the searcher). Reports throughput,
  * latency percentiles and errors. Not run in CI.
  *
- * <p>Usage: {@code LoadTest [ENTRIES=100000] [SECONDS=30] [THREADS=8]}.
+ * <p>Usage: {@code LoadTest [ENTRIES=100000] [SECONDS=30] [THREADS=8] [UPDATE_MS=100]}; an update
+ * interval of 0 turns updates off.
  */
 public final class LoadTest {
   private LoadTest() {}
@@ -25,6 +26,7 @@ public final class LoadTest {
     int entries = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    int updateMillis = args.length > 3 ? Integer.parseInt(args[3]) : 100;
     Path corpus = Files.createTempDirectory("bisearch-load-corpus");
     Path index = Files.createTempDirectory("bisearch-load-index");
     CorpusGenerator generator = new CorpusGenerator(42);
@@ -72,7 +74,7 @@ public final class LoadTest {
           new Thread(
               () -> {
                 int round = 0;
-                while (System.nanoTime() < deadline) {
+                while (updateMillis > 0 && System.nanoTime() < deadline) {
                   try {
                     StringBuilder markdown = new StringBuilder("# updated\n\n");
                     for (int i = 0; i < 100; i++) {
@@ -81,7 +83,7 @@ public final class LoadTest {
                     search.addMarkdown("updates/file-" + (round % 10) + ".md", markdown.toString());
                     updates.incrementAndGet();
                     round++;
-                    Thread.sleep(100);
+                    Thread.sleep(updateMillis);
                   } catch (RuntimeException e) {
                     errors.incrementAndGet();
                   } catch (InterruptedException e) {
@@ -99,11 +101,12 @@ public final class LoadTest {
       System.out.printf(
           Locale.ROOT,
           "%d generated entries (indexed in %.1f s), %d search threads for %d s while one thread"
-              + " replaced 100 entries and committed every 100 ms (%d commits).%n%n",
+              + " replaced 100 entries and committed every %d ms (%d commits).%n%n",
           entries,
           indexSeconds,
           threads,
           seconds,
+          updateMillis,
           updates.get());
       System.out.println("| searches | searches/s | p50 | p99 | max | errors |");
       System.out.println("|---:|---:|---:|---:|---:|---:|");

@@ -20,6 +20,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -29,6 +30,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -47,6 +49,21 @@ import org.apache.lucene.util.StringHelper;
  * searched.
  */
 public final class EntryIndex implements AutoCloseable {
+  /**
+   * Searchers without Lucene's query cache: bisearch steps many small per-concept clauses through a
+   * few documents, and caching their full match sets costs more than it saves (and serializes
+   * threads on the cache's lock).
+   */
+  private static final SearcherFactory SEARCHERS =
+      new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher searcher = new IndexSearcher(reader);
+          searcher.setQueryCache(null);
+          return searcher;
+        }
+      };
+
   private final Directory directory;
   private final String name;
   private IndexWriter writer;
@@ -341,13 +358,13 @@ public final class EntryIndex implements AutoCloseable {
   private synchronized SearcherManager searchers() throws IOException {
     if (searchers == null) {
       if (writer != null) {
-        searchers = new SearcherManager(writer, null);
+        searchers = new SearcherManager(writer, SEARCHERS);
       } else if (DirectoryReader.indexExists(directory)) {
-        searchers = new SearcherManager(directory, null);
+        searchers = new SearcherManager(directory, SEARCHERS);
       } else {
         // Nothing committed yet: an empty in-memory view until the first write.
         writer();
-        searchers = new SearcherManager(writer, null);
+        searchers = new SearcherManager(writer, SEARCHERS);
       }
     }
     return searchers;
