@@ -42,6 +42,9 @@ public final class MarkdownIngester {
   /** Nesting levels (of lists and quotes) followed one by one; deeper content becomes one entry. */
   private static final int MAX_NESTING = 32;
 
+  /** Leading columns kept on a line: deeper than any nesting followed one by one. */
+  private static final int MAX_INDENT = 160;
+
   private static final int TERM_MAX_LENGTH = 40;
 
   private final Parser parser = Parser.builder().build();
@@ -53,11 +56,57 @@ public final class MarkdownIngester {
    */
   public List<Entry> parse(String source, String markdown) {
     FrontMatter frontMatter = FrontMatter.split(markdown);
-    Document document = parser.parse(frontMatter.body());
+    Document document = parser.parse(clampIndentation(frontMatter.body()));
     Walk walk =
         new Walk(source, frontMatter.title(), fileStem(source), new LineIndex(frontMatter.body()));
     walk.blocks(Walk.children(document), List.of());
     return walk.entries;
+  }
+
+  /**
+   * Caps leading white space at {@link #MAX_INDENT} columns. flexmark's parser checks every open
+   * container on every line, so a list nested thousands of levels deep takes time quadratic in its
+   * depth; past the cap, deeper items become siblings of the deepest one, which loses only
+   * structure that {@link #MAX_NESTING} flattens anyway. Line breaks are kept, so line numbers stay
+   * true.
+   */
+  static String clampIndentation(String text) {
+    if (!hasDeepIndentation(text)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      int columns = 0;
+      int j = i;
+      while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+        columns += text.charAt(j) == '\t' ? 4 - columns % 4 : 1;
+        j++;
+      }
+      out.append(" ".repeat(Math.min(columns, MAX_INDENT)));
+      int end = text.indexOf('\n', j);
+      end = end < 0 ? text.length() : end + 1;
+      out.append(text, j, end);
+      i = end;
+    }
+    return out.toString();
+  }
+
+  private static boolean hasDeepIndentation(String text) {
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        run = 0;
+      } else if (c == ' ' || c == '\t') {
+        if (run >= 0 && (run += c == '\t' ? 4 : 1) > MAX_INDENT) {
+          return true;
+        }
+      } else {
+        run = -1; // past the line's indentation
+      }
+    }
+    return false;
   }
 
   private static String fileStem(String source) {

@@ -188,4 +188,27 @@ class MarkdownIngesterTest {
     assertEquals(3, entries.get(0).line());
     assertEquals(50_002, entries.get(49_999).line());
   }
+
+  @Test
+  void thousandsOfNestedListLevelsParseQuicklyAndKeepEveryItem() {
+    StringBuilder list = new StringBuilder("# Deep\n\n");
+    for (int i = 0; i < 2_000; i++) {
+      list.append("  ".repeat(i)).append("- level").append(i).append('\n');
+    }
+    List<Entry> entries = ingester.parse("deep.md", list.toString());
+    String all = String.join(" ", entries.stream().map(Entry::text).toList());
+    for (int i = 0; i < 2_000; i += 111) {
+      assertTrue(all.contains("level" + i + " ") || all.endsWith("level" + i), "level" + i);
+    }
+    assertEquals(3, entries.get(0).line());
+  }
+
+  @Test
+  void indentationIsCappedWithoutMovingLines() {
+    String text = " ".repeat(400) + "- deep\n\tx\n";
+    String clamped = MarkdownIngester.clampIndentation(text);
+    // Leading white space is rewritten as spaces (a tab to the next multiple of four).
+    assertEquals(" ".repeat(160) + "- deep\n    x\n", clamped);
+    assertEquals("- a\n", MarkdownIngester.clampIndentation("- a\n"));
+  }
 }
