@@ -35,6 +35,12 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
         units.add(new Unit(ch, ch, true, i, next, joined));
         joined = true;
         i = next;
+      } else if (Character.getType(cp) == Character.OTHER_SYMBOL) {
+        // An emoji or other symbol is a word of its own, as the word segmenter indexes it.
+        String symbol = text.substring(i, next);
+        units.add(new Unit(symbol, symbol, false, i, next, joined));
+        joined = true;
+        i = next;
       } else if (isWordChar(cp)) {
         int end = next;
         while (end < text.length()) {
