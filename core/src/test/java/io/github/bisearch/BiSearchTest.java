@@ -256,6 +256,17 @@ class BiSearchTest {
   }
 
   @Test
+  void documentWithoutEntriesReplacesAndClosesCleanly() {
+    try (BiSearch search = BiSearch.inMemory()) {
+      search.addMarkdown("a.md", "- [Xen](http://x): 虚拟机\n");
+      assertEquals(1, search.size());
+      assertEquals(
+          new IndexReport(1, 0, 0, List.of()), search.addMarkdown("a.md", "# only a heading\n"));
+      assertEquals(0, search.size());
+    }
+  }
+
+  @Test
   void missingPathIndexesNothing(@TempDir Path dir) {
     try (BiSearch search = BiSearch.inMemory()) {
       BiSearchException e =

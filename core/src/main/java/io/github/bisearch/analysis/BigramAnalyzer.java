@@ -35,6 +35,7 @@ public final class BigramAnalyzer extends Analyzer {
     TokenStream result = new CJKBigramFilter(source, CJKBigramFilter.HAN, false);
     // After bigramming, only Han output is left in; Latin tokens keep their <ALPHANUM> type.
     result = new TypeTokenFilter(result, HAN_TYPES, true);
+    result = new HanOnlyFilter(result);
     return new TokenStreamComponents(source, result);
   }
 }

@@ -27,7 +27,8 @@ public final class ChineseVariants {
   /** Wraps {@code reader} so that what is read comes out width-folded and in Simplified script. */
   public static Reader fold(Reader reader) {
     // Width first: the Traditional table is keyed on ordinary (not full-width) characters.
-    return new MappingCharFilter(TableHolder.MAP, new CJKWidthCharFilter(reader));
+    return new MappingCharFilter(
+        TableHolder.MAP, new CJKWidthCharFilter(new LoneSurrogateReader(reader)));
   }
 
   /** The number of Traditional characters the bundled table maps. */

@@ -209,7 +209,12 @@ public final class EntryIndex implements AutoCloseable {
       for (Entry entry : entries) {
         docs.add(EntryDocuments.toDocument(sourceKey, entry));
       }
-      w.updateDocuments(new Term(IndexSchema.SOURCE_KEY, sourceKey), docs);
+      Term source = new Term(IndexSchema.SOURCE_KEY, sourceKey);
+      if (docs.isEmpty()) {
+        w.deleteDocuments(source); // updateDocuments with nothing trips an assertion in Lucene
+      } else {
+        w.updateDocuments(source, docs);
+      }
     } catch (IOException e) {
       throw new BiSearchException("cannot write to " + name + ": " + e.getMessage(), e);
     }

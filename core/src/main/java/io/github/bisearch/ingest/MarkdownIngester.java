@@ -441,7 +441,11 @@ public final class MarkdownIngester {
     boolean inTag = false;
     for (int i = 0; i < html.length(); i++) {
       char c = html.charAt(i);
-      if (c == '<') {
+      if (!inTag && html.startsWith("<!--", i)) {
+        int end = html.indexOf("-->", i + 4);
+        i = end < 0 ? html.length() : end + 2; // a comment may hold '>': skip to its end
+        out.append(' ');
+      } else if (c == '<') {
         inTag = true;
         out.append(' ');
       } else if (c == '>' && inTag) {

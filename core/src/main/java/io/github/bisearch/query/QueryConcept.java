@@ -18,6 +18,9 @@ public record QueryConcept(
     translations = List.copyOf(translations);
   }
 
+  /** Longer words are not retried with typo tolerance: no real word is this long. */
+  private static final int LONGEST_FUZZY_WORD = 30;
+
   /** A concept matched exactly as written. */
   public QueryConcept(
       String original, List<String> translations, Occurrence occur, boolean phrase) {
@@ -30,14 +33,15 @@ public record QueryConcept(
   }
 
   /**
-   * Whether typo tolerance makes sense: one Latin word of four letters or more, with no translation
-   * (a word the glossary knows is spelled right), searched for and not quoted.
+   * Whether typo tolerance makes sense: one Latin word of 4 to 30 letters, with no translation (a
+   * word the glossary knows is spelled right), searched for and not quoted.
    */
   public boolean canBeFuzzy() {
     return !phrase
         && occur != Occurrence.MUST_NOT
         && translations.isEmpty()
         && original.codePointCount(0, original.length()) >= 4
+        && original.length() <= LONGEST_FUZZY_WORD
         && original.codePoints().allMatch(c -> c < 0x80 && Character.isLetter(c));
   }
 

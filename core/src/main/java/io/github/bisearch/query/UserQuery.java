@@ -40,7 +40,7 @@ final class UserQuery {
         int end = query.indexOf(close, start + 1);
         int stop = end < 0 ? n : end;
         String phrase = query.substring(start + 1, stop).strip();
-        if (!phrase.isEmpty()) {
+        if (!phrase.codePoints().allMatch(UserQuery::isSpace)) {
           flush(free, clauses);
           clauses.add(new Clause(phrase, occur, true));
         }
@@ -66,7 +66,7 @@ final class UserQuery {
 
   private static void flush(StringBuilder free, List<Clause> clauses) {
     String text = free.toString().strip();
-    if (!text.isEmpty()) {
+    if (!text.codePoints().allMatch(UserQuery::isSpace)) {
       clauses.add(new Clause(text, Occur.SHOULD, false));
     }
     free.setLength(0);

@@ -1,8 +1,10 @@
 package io.github.bisearch.analysis;
 
 import static io.github.bisearch.analysis.AnalysisAssert.assertTokens;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,21 @@ class BigramAnalyzerTest {
   @Test
   void pureEnglishGivesNoTokens() throws IOException {
     assertTokens(analyzer, "virtual machine");
+  }
+
+  @Test
+  void aLoneSurrogateAtTheEndLosesNothing() throws IOException {
+    assertTokens(analyzer, "度 \uD800", "度[0,1]");
+    assertTokens(analyzer, "虚拟\uDC00机", "虚拟[0,2]", "机[3,4]");
+  }
+
+  @Test
+  void marksAttachedToHanCharactersAreLeftOutOfTheTerm() throws IOException {
+    // Terms only: Lucene's bigram filter computes odd offsets around the mark.
+    List<String> terms =
+        AnalysisAssert.tokens(analyzer, "虚\u036E拟").stream()
+            .map(t -> t.substring(0, t.indexOf('[')))
+            .toList();
+    assertEquals(List.of("虚", "拟"), terms);
   }
 }

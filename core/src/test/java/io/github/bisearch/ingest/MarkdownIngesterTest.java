@@ -211,4 +211,12 @@ class MarkdownIngesterTest {
     assertEquals(" ".repeat(160) + "- deep\n    x\n", clamped);
     assertEquals("- a\n", MarkdownIngester.clampIndentation("- a\n"));
   }
+
+  @Test
+  void commentInsideAnHtmlBlockStaysHiddenEvenWithAnAngleBracket() {
+    List<Entry> entries =
+        ingester.parse("h.md", "<div>\n<!-- a > SECRET -->\nshown text\n</div>\n");
+    assertEquals(1, entries.size());
+    assertEquals("shown text", entries.get(0).text());
+  }
 }

@@ -80,6 +80,13 @@ class BilingualQueryBuilderTest {
   }
 
   @Test
+  void quotesAroundOnlyUnicodeSpacesMakeNoConcept() {
+    assertEquals(
+        List.of(concept("docker", Occurrence.SHOULD)),
+        builder.concepts("“\u202F” docker \"\u00a0\""));
+  }
+
+  @Test
   void noTranslationWhenTurnedOff() {
     BilingualQueryBuilder plain = new BilingualQueryBuilder(Glossary.empty(), false);
     assertEquals(List.of(concept("虚拟机", Occurrence.SHOULD)), plain.concepts("虚拟机"));
