@@ -217,7 +217,7 @@ class BiSearchTest {
   void concurrentSearchesWhileAddingSeeWholeCommits() throws Exception {
     try (BiSearch search = BiSearch.inMemory()) {
       search.add(Path.of("..", "corpus"));
-      ExecutorService pool = Executors.newFixedThreadPool(8);
+      ExecutorService pool = Executors.newFixedThreadPool(9);
       try {
         List<Future<?>> futures = new ArrayList<>();
         futures.add(
@@ -226,10 +226,12 @@ class BiSearchTest {
                   for (int i = 0; i < 20; i++) {
                     search.addMarkdown(
                         "extra-" + i + ".md", "- [Extra " + i + "](http://e): 虚拟机\n");
+                    // An update of an existing source: replaced as a whole, never seen twice.
+                    search.addMarkdown("extra-0.md", "- [Extra 0](http://e): 虚拟机 v" + i + "\n");
                   }
                   return null;
                 }));
-        for (int t = 0; t < 7; t++) {
+        for (int t = 0; t < 8; t++) {
           futures.add(
               pool.submit(
                   () -> {
