@@ -135,7 +135,14 @@ public final class BiSearch implements AutoCloseable {
       if (content.text() == null) {
         continue;
       }
-      List<Entry> parsed = ingester.parse(source, content.text());
+      List<Entry> parsed;
+      try {
+        parsed = ingester.parse(source, content.text());
+      } catch (StackOverflowError e) {
+        // The parser's own recursion on some pathological input; the other files go on.
+        problems.add(source + ": nested too deeply to parse, skipped");
+        continue;
+      }
       index.replaceSource(sourceKey(file), parsed);
       indexedFiles++;
       entries += parsed.size();

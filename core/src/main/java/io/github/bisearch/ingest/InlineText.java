@@ -17,6 +17,7 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.util.ReferenceRepository;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,11 @@ final class InlineText {
     }
   }
 
+  /** Inline nesting followed by recursion; deeper text is gathered flat. */
+  private static final int MAX_DEPTH = 64;
+
   private final List<Segment> segments = new ArrayList<>();
+  private int depth;
   private final StringBuilder pending = new StringBuilder();
   private final ReferenceRepository references;
 
@@ -79,8 +84,31 @@ final class InlineText {
   }
 
   private void children(Node parent) {
-    for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
-      node(child);
+    if (++depth > MAX_DEPTH) {
+      flatText(parent);
+    } else {
+      for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+        node(child);
+      }
+    }
+    depth--;
+  }
+
+  /** The text below {@code parent}, gathered without recursion: for absurdly deep nesting. */
+  private void flatText(Node parent) {
+    ArrayDeque<Node> pending = new ArrayDeque<>();
+    for (Node child = parent.getLastChild(); child != null; child = child.getPrevious()) {
+      pending.push(child);
+    }
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      if (node instanceof Text text) {
+        this.pending.append(text.getChars().unescape());
+      } else if (!(node instanceof HtmlInline || node instanceof HtmlInlineComment)) {
+        for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+          pending.push(child);
+        }
+      }
     }
   }
 

@@ -219,4 +219,25 @@ class MarkdownIngesterTest {
     assertEquals(1, entries.size());
     assertEquals("shown text", entries.get(0).text());
   }
+
+  @Test
+  void deepInlineNestingParsesOnASmallStack() throws Exception {
+    String markdown =
+        "# e\n\n"
+            + "*_".repeat(20_000)
+            + "inner"
+            + "_*".repeat(20_000)
+            + "\n\n"
+            + "[".repeat(20_000)
+            + "x"
+            + "]".repeat(20_000)
+            + "\n";
+    List<List<Entry>> result = new java.util.ArrayList<>();
+    Thread small =
+        new Thread(null, () -> result.add(ingester.parse("e.md", markdown)), "small", 512 * 1024);
+    small.start();
+    small.join();
+    assertEquals(1, result.size(), "parsing failed on a 512 KB stack");
+    assertTrue(result.get(0).get(0).text().contains("inner"), result.get(0).get(0).text());
+  }
 }

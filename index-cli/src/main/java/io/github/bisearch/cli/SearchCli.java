@@ -146,7 +146,18 @@ public final class SearchCli implements Callable<Integer> {
           err.flush();
           return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_ERROR;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(
+          "search-cli: out of memory; give Java more with BISEARCH_JAVA_OPTS=-Xmx4g (or more)");
+      err.flush();
+      return EXIT_ERROR;
+    } catch (StackOverflowError e) {
+      err.println("search-cli: input nested too deeply; give Java a larger stack with -Xss16m");
+      err.flush();
+      return EXIT_ERROR;
+    }
   }
 
   @Override
