@@ -114,4 +114,14 @@ class HostileQueryTest {
   private static List<String> titles(String query) {
     return seed.search(query, 10).hits().stream().map(Hit::title).toList();
   }
+
+  @Test
+  void manyMisspelledWordsStayWithinTheClauseLimit() {
+    String query =
+        IntStream.range(0, 64)
+            .mapToObj(i -> "kubernetx" + (char) ('a' + i % 26) + "qz")
+            .collect(Collectors.joining(" "));
+    seed.search(query, 10);
+    seed.search("kubernets virtualisation containr dockr hypervisr microservics", 10);
+  }
 }
