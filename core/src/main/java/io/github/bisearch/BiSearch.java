@@ -173,6 +173,16 @@ public final class BiSearch implements AutoCloseable {
    *     negative
    */
   public SearchResult search(String query, int limit) {
+    return search(query, limit, SearchFilter.NONE);
+  }
+
+  /**
+   * Searches for {@code query} among the entries that {@code filter} lets through.
+   *
+   * @throws IllegalArgumentException if {@code query} is empty or blank, {@code limit} is negative,
+   *     or the filter's section has no words
+   */
+  public SearchResult search(String query, int limit, SearchFilter filter) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
     }
@@ -184,6 +194,7 @@ public final class BiSearch implements AutoCloseable {
       if (tolerant != null) {
         lucene = queries.toQuery(tolerant);
       }
+      lucene = queries.filtered(lucene, filter);
       EntrySearcher.Found found = EntrySearcher.search(searcher, lucene, limit);
       return new SearchResult(query, found.total(), found.hits());
     } catch (IOException e) {

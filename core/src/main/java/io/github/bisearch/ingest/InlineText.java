@@ -61,7 +61,20 @@ final class InlineText {
     for (Segment segment : segments) {
       text.append(segment.text());
     }
-    return collapseSpaces(text);
+    return collapseSpaces(withoutComments(text));
+  }
+
+  /**
+   * Removes {@code <!-- … -->} that the parser left as text: CommonMark's older rules reject a
+   * comment holding {@code --} or starting with {@code >}, but readers (and GitHub) still hide it.
+   * An unclosed comment hides the rest.
+   */
+  static CharSequence withoutComments(StringBuilder text) {
+    for (int open = text.indexOf("<!--"); open >= 0; open = text.indexOf("<!--", open)) {
+      int close = text.indexOf("-->", open + 4);
+      text.replace(open, close < 0 ? text.length() : close + 3, " ");
+    }
+    return text;
   }
 
   /** Collapses runs of white space (of any script) into one ASCII space and trims. */

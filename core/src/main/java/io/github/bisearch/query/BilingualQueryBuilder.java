@@ -1,5 +1,6 @@
 package io.github.bisearch.query;
 
+import io.github.bisearch.SearchFilter;
 import io.github.bisearch.analysis.TextNormalizer;
 import io.github.bisearch.glossary.Concept;
 import io.github.bisearch.glossary.Glossary;
@@ -83,10 +84,12 @@ public final class BilingualQueryBuilder {
 
   private record FieldWeight(String field, float weight, boolean hasBigrams) {}
 
+  private static final FieldWeight SECTION = new FieldWeight(IndexSchema.SECTION, 1.0f, true);
+
   private static final List<FieldWeight> FIELDS =
       List.of(
           new FieldWeight(IndexSchema.TITLE, 2.0f, true),
-          new FieldWeight(IndexSchema.SECTION, 1.0f, true),
+          SECTION,
           new FieldWeight(IndexSchema.TEXT, 1.0f, true),
           // A site's name in its address (hub.docker.com, alauda.cn) says a little too.
           new FieldWeight(IndexSchema.URL, 0.5f, false));
@@ -174,6 +177,31 @@ public final class BilingualQueryBuilder {
       return new BuiltQuery(new MatchNoDocsQuery("nothing to search for"), List.of(), List.of());
     }
     return new BuiltQuery(builder.build(), positives, alternatives);
+  }
+
+  /**
+   * {@code query} restricted to the entries {@code filter} lets through.
+   *
+   * @throws IllegalArgumentException if the filter's section has no words to match
+   */
+  public BuiltQuery filtered(BuiltQuery query, SearchFilter filter) {
+    if (filter.isNone()) {
+      return query;
+    }
+    BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query.query(), Occur.MUST);
+    if (filter.language() != null) {
+      builder.add(
+          new TermQuery(new Term(IndexSchema.LANG, filter.language().code())), Occur.FILTER);
+    }
+    if (filter.section() != null) {
+      Query section = textQuery(SECTION, TextNormalizer.normalize(filter.section()), false);
+      if (section == null) {
+        throw new IllegalArgumentException(
+            "section filter has no words to match: '" + filter.section() + "'");
+      }
+      builder.add(section, Occur.FILTER);
+    }
+    return new BuiltQuery(builder.build(), query.concepts(), query.alternatives());
   }
 
   /** Cuts free text into concepts, using glossary terms of at most {@code maxUnits} units. */

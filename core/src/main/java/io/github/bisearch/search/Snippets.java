@@ -133,35 +133,11 @@ final class Snippets {
   }
 
   static int width(String text, int from, int to) {
-    int total = 0;
-    for (int i = from; i < to; ) {
-      int cp = text.codePointAt(i);
-      total += columns(cp);
-      i += Character.charCount(cp);
-    }
-    return total;
+    return DisplayWidth.of(text, from, to);
   }
 
-  /** Terminal columns of a code point: two for East Asian wide and full-width characters. */
   static int columns(int cp) {
-    int type = Character.getType(cp);
-    if (type == Character.NON_SPACING_MARK
-        || type == Character.ENCLOSING_MARK
-        || type == Character.FORMAT) {
-      return 0;
-    }
-    boolean wide =
-        (cp >= 0x1100 && cp <= 0x115F)
-            || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
-            || (cp >= 0xAC00 && cp <= 0xD7A3)
-            || (cp >= 0xF900 && cp <= 0xFAFF)
-            || (cp >= 0xFE30 && cp <= 0xFE4F)
-            || (cp >= 0xFF00 && cp <= 0xFF60)
-            || (cp >= 0xFFE0 && cp <= 0xFFE6)
-            || (cp >= 0x1F300 && cp <= 0x1F64F)
-            || (cp >= 0x1F900 && cp <= 0x1F9FF)
-            || (cp >= 0x20000 && cp <= 0x3FFFD);
-    return wide ? 2 : 1;
+    return DisplayWidth.of(cp);
   }
 
   private static boolean isSentenceEnd(int cp) {

@@ -240,4 +240,10 @@ class MarkdownIngesterTest {
     assertEquals(1, result.size(), "parsing failed on a 512 KB stack");
     assertTrue(result.get(0).get(0).text().contains("inner"), result.get(0).get(0).text());
   }
+
+  @Test
+  void commentsThatCommonMarkLeavesAsTextAreHiddenToo() {
+    List<Entry> entries = ingester.parse("c.md", "a <!-- b -- c --> d <!-- open to the end\n");
+    assertEquals("a d", entries.get(0).text());
+  }
 }

@@ -24,10 +24,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
+      "显示每条分析链把文本切成的词元，以及查询的概念和译文。",
       "Prints the tokens each analysis chain makes of TEXT (term[start,end], offsets in UTF-16",
       "units), and the query concepts with their translations."
     },
-    footer = {"", "Example:", "  search-cli analyze \"Xen 是一个开放源代码虚拟机監視器\""})
+    footer = {
+      "",
+      "Examples / 示例:",
+      "  search-cli analyze \"kubernetes cluster 部署\"",
+      "  search-cli analyze \"Xen 是一个开放源代码虚拟机監視器\""
+    })
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
+      "用带标注的查询评估检索质量，并与两个 Lucene 基线比较。",
       "Evaluates search quality on judged queries: MRR@10, nDCG@10 and Recall@10 for bisearch,",
       "bisearch --no-translate and two single-field Lucene baselines (SmartChineseAnalyzer,",
       "StandardAnalyzer) built over the same entries in the same run."
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
       "",
       "QRELS is TSV: query, relevant url or source path (or path:line), optional grade (1, 2).",
       "",
-      "Examples:",
+      "Examples / 示例:",
       "  search-cli eval --qrels corpus/queries.tsv",
       "  search-cli eval --index ./idx --qrels my-judgments.tsv --no-baselines"
     })

@@ -20,13 +20,14 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
+      "把 Markdown 文件和文件夹编入索引；再次运行只会重读有变化的文件。",
       "Indexes markdown files and folders (every .md/.markdown file below a folder) into DIR.",
       "Indexing a file again replaces its entries; entries of files deleted from an indexed",
       "folder are removed. The index is created if DIR holds none."
     },
     footer = {
       "",
-      "Examples:",
+      "Examples / 示例:",
       "  search-cli index --index ./idx docs/ README.md",
       "  search-cli index --index ./idx ../shared/corpora/docker_practice",
       "",

@@ -5,7 +5,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.bisearch.Hit;
-import io.github.bisearch.Match;
 import io.github.bisearch.SearchResult;
 import io.github.bisearch.query.QueryConcept;
 import java.io.PrintWriter;
@@ -48,37 +47,44 @@ final class JsonOutput {
   }
 
   static JsonObject toJson(SearchResult result) {
+    return toJson(result, List.of(HitField.values()));
+  }
+
+  /** The result as one JSON object whose hits hold only {@code fields}. */
+  static JsonObject toJson(SearchResult result, List<HitField> fields) {
     JsonObject root = new JsonObject();
     root.addProperty("query", result.query());
     root.addProperty("total", result.total());
     JsonArray hits = new JsonArray();
     int rank = 1;
     for (Hit hit : result.hits()) {
-      JsonObject h = new JsonObject();
-      h.addProperty("rank", rank++);
-      h.addProperty("score", hit.score());
-      h.addProperty("id", hit.id());
-      h.addProperty("title", hit.title());
-      h.addProperty("url", hit.url());
-      h.addProperty("section", hit.section());
-      h.addProperty("text", hit.text());
-      h.addProperty("snippet", hit.snippet().marked(OPEN, CLOSE));
-      h.addProperty("source", hit.source());
-      h.addProperty("line", hit.line());
-      h.addProperty("lang", hit.language().code());
-      h.addProperty("date", hit.date());
-      JsonArray matched = new JsonArray();
-      for (Match match : hit.matched()) {
-        JsonObject m = new JsonObject();
-        m.addProperty("concept", match.concept());
-        m.addProperty("term", match.term());
-        m.addProperty("via", match.via());
-        matched.add(m);
-      }
-      h.add("matched", matched);
-      hits.add(h);
+      hits.add(hitJson(hit, rank++, fields));
     }
     root.add("hits", hits);
     return root;
+  }
+
+  static JsonObject hitJson(Hit hit, int rank, List<HitField> fields) {
+    JsonObject h = new JsonObject();
+    for (HitField field : fields) {
+      h.add(field.fieldName(), field.json(hit, rank));
+    }
+    return h;
+  }
+
+  /** {@code --format json}: one object for the whole result. */
+  static void print(SearchResult result, List<HitField> fields, PrintWriter out) {
+    out.println(GSON.toJson(toJson(result, fields)));
+  }
+
+  /** {@code --format jsonl}: one object per hit, each on its own line, with the query. */
+  static void printLines(SearchResult result, List<HitField> fields, PrintWriter out) {
+    int rank = 1;
+    for (Hit hit : result.hits()) {
+      JsonObject line = new JsonObject();
+      line.addProperty("query", result.query());
+      hitJson(hit, rank++, fields).entrySet().forEach(e -> line.add(e.getKey(), e.getValue()));
+      out.println(GSON.toJson(line));
+    }
   }
 }

@@ -2,6 +2,8 @@ package io.github.bisearch.cli;
 
 import io.github.bisearch.BiSearch;
 import io.github.bisearch.BiSearchException;
+import io.github.bisearch.Language;
+import io.github.bisearch.SearchFilter;
 import io.github.bisearch.SearchResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,16 +33,24 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    subcommands = {IndexCommand.class, AnalyzeCommand.class, EvalCommand.class},
+    subcommands = {
+      IndexCommand.class,
+      AnalyzeCommand.class,
+      EvalCommand.class,
+      AutoComplete.GenerateCompletion.class
+    },
     description = {
       "Searches Chinese and English markdown with one query: each word also matches its"
           + " translation.",
+      "用一个查询同时搜索中文和英文 Markdown：每个词也会匹配它的译文。",
       "Without --index, searches the bundled corpus (an awesome list about Docker)."
     },
     footer = {
       "",
-      "Examples:",
+      "Examples / 示例:",
       "  search-cli \"虚拟机 hypervisor\"",
+      "  search-cli \"operating system\" --lang zh",
+      "  search-cli 容器编排 --format tsv --fields rank,title,url",
       "  search-cli index --index ./idx docs/",
       "  search-cli --index ./idx --json -n 5 容器编排",
       "  search-cli --explain \"kubernets 架构\"",
@@ -70,6 +82,41 @@ public final class SearchCli implements Callable<Integer> {
   boolean json;
 
   @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format: text, json, jsonl (one hit per line) or tsv.")
+  String format;
+
+  @Option(
+      names = "--fields",
+      paramLabel = "LIST",
+      description =
+          "Comma-separated fields for json, jsonl or tsv output (default: all; for tsv"
+              + " rank,score,title,url,section,source,line,lang).")
+  String fields;
+
+  @Option(
+      names = "--section",
+      paramLabel = "TEXT",
+      description = "Only entries whose section path contains these words.")
+  String section;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "LANG",
+      description = "Only entries in this language: zh, en or mixed.")
+  String lang;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description =
+          "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always"
+              + " or never.")
+  String color;
+
+  @Option(
       names = "--glossary",
       paramLabel = "FILE",
       description = "Extra glossary file (Chinese terms TAB English terms per line); repeatable.")
@@ -99,6 +146,11 @@ public final class SearchCli implements Callable<Integer> {
 
   SearchCli(InputStream in) {
     this.in = in;
+  }
+
+  /** For tools that create commands reflectively (the man page generator): stdin is System.in. */
+  public SearchCli() {
+    this(System.in);
   }
 
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
@@ -177,21 +229,33 @@ public final class SearchCli implements Callable<Integer> {
     if (limit < 0) {
       throw new IllegalArgumentException("--limit must be 0 or more, not " + limit);
     }
+    String chosen = outputFormat();
+    List<HitField> columns = columns(chosen);
+    SearchFilter filter = filter();
+    TextOutput.Style style = style();
+    hintAtMistypedCommand();
     try (BiSearch search = open(index, noTranslate)) {
       PrintWriter out = spec.commandLine().getOut();
       if (batch) {
-        runBatch(search, out);
+        runBatch(search, filter, out);
       } else {
-        SearchResult result = search.search(query, limit);
-        if (json && explain) {
-          JsonOutput.printExplained(result, search.explain(query), out);
-        } else if (json) {
-          JsonOutput.print(result, out);
-        } else {
-          if (explain) {
-            TextOutput.printConcepts(search.explain(query), out);
+        SearchResult result = search.search(query, limit, filter);
+        switch (chosen) {
+          case "json" -> {
+            if (explain) {
+              JsonOutput.printExplained(result, search.explain(query), out);
+            } else {
+              JsonOutput.print(result, columns, out);
+            }
           }
-          TextOutput.print(result, out, TextOutput.Style.detect(), explain);
+          case "jsonl" -> JsonOutput.printLines(result, columns, out);
+          case "tsv" -> TsvOutput.print(result, columns, out);
+          default -> {
+            if (explain) {
+              TextOutput.printConcepts(search.explain(query), out);
+            }
+            TextOutput.print(result, out, style, explain, terminalWidth());
+          }
         }
       }
       out.flush();
@@ -199,14 +263,122 @@ public final class SearchCli implements Callable<Integer> {
     return EXIT_OK;
   }
 
+  /** The output format from {@code --format} and {@code --json}. */
+  private String outputFormat() {
+    if (format == null) {
+      return json ? "json" : "text";
+    }
+    String chosen = format.strip().toLowerCase(Locale.ROOT);
+    if (!List.of("text", "json", "jsonl", "tsv").contains(chosen)) {
+      throw new IllegalArgumentException(
+          "--format must be text, json, jsonl or tsv, not '" + format + "'");
+    }
+    if (json && !chosen.equals("json")) {
+      throw new IllegalArgumentException(
+          "--json and --format " + chosen + " contradict each other");
+    }
+    return chosen;
+  }
+
+  private List<HitField> columns(String chosen) {
+    if (fields == null) {
+      return chosen.equals("tsv") ? HitField.TSV_DEFAULT : List.of(HitField.values());
+    }
+    if (chosen.equals("text")) {
+      throw new IllegalArgumentException("--fields needs --format json, jsonl or tsv");
+    }
+    return HitField.parse(fields);
+  }
+
+  private SearchFilter filter() {
+    Language language = null;
+    if (lang != null) {
+      try {
+        language = Language.fromCode(lang.strip());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--lang must be zh, en or mixed, not '" + lang + "'");
+      }
+    }
+    return new SearchFilter(section, language);
+  }
+
+  private TextOutput.Style style() {
+    String when = color.strip().toLowerCase(Locale.ROOT);
+    if (!List.of("auto", "always", "never").contains(when)) {
+      throw new IllegalArgumentException(
+          "--color must be auto, always or never, not '" + color + "'");
+    }
+    return TextOutput.Style.choose(when, System.console() != null, System.getenv("NO_COLOR"));
+  }
+
+  /**
+   * Columns to wrap text output to: the terminal's ({@code COLUMNS}, else 80), or none in a pipe.
+   */
+  private static int terminalWidth() {
+    if (System.console() == null) {
+      return 0;
+    }
+    String columns = System.getenv("COLUMNS");
+    try {
+      return columns == null ? 80 : Math.max(20, Integer.parseInt(columns.strip()));
+    } catch (NumberFormatException e) {
+      return 80;
+    }
+  }
+
+  /**
+   * A first word one or two letters from a command name is probably a mistyped command: say so on
+   * stderr (the words are still searched).
+   */
+  private void hintAtMistypedCommand() {
+    if (words.isEmpty()) {
+      return;
+    }
+    String first = words.get(0).toLowerCase(Locale.ROOT);
+    for (String command : spec.subcommands().keySet()) {
+      int distance = editDistance(first, command);
+      if (distance > 0 && distance <= 2 && first.length() >= 3) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(
+            "search-cli: '"
+                + words.get(0)
+                + "' is not a command; did you mean '"
+                + command
+                + "'? Searching for it.");
+        err.flush();
+        return;
+      }
+    }
+  }
+
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
   /** One compact JSON result per non-blank stdin line, written as soon as it is ready. */
-  private void runBatch(BiSearch search, PrintWriter out) throws IOException {
+  private void runBatch(BiSearch search, SearchFilter filter, PrintWriter out) throws IOException {
     BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       if (isBlank(line)) {
         continue;
       }
-      JsonOutput.print(search.search(line.strip(), limit), out);
+      JsonOutput.print(search.search(line.strip(), limit, filter), out);
       out.flush();
     }
   }

@@ -4,7 +4,9 @@ import io.github.bisearch.Hit;
 import io.github.bisearch.Match;
 import io.github.bisearch.SearchResult;
 import io.github.bisearch.query.QueryConcept;
+import io.github.bisearch.search.DisplayWidth;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,9 +37,19 @@ final class TextOutput {
 
     /** ANSI when standard output is a terminal and {@code NO_COLOR} is not set. */
     static Style detect() {
-      String noColor = System.getenv("NO_COLOR");
-      boolean terminal = System.console() != null;
-      return terminal && (noColor == null || noColor.isEmpty()) ? ANSI : PLAIN;
+      return choose("auto", System.console() != null, System.getenv("NO_COLOR"));
+    }
+
+    /**
+     * The style for {@code --color=when}: {@code always}, {@code never}, or {@code auto} (colour on
+     * a terminal unless the {@code NO_COLOR} environment variable is set and not empty).
+     */
+    static Style choose(String when, boolean terminal, String noColor) {
+      return switch (when) {
+        case "always" -> ANSI;
+        case "never" -> PLAIN;
+        default -> terminal && (noColor == null || noColor.isEmpty()) ? ANSI : PLAIN;
+      };
     }
   }
 
@@ -66,7 +78,70 @@ final class TextOutput {
     out.println();
   }
 
+  /**
+   * Breaks {@code line} into lines of at most {@code width} terminal columns, each after the first
+   * indented by {@code indent} spaces. A Han (or other wide) character takes two columns; lines
+   * break at spaces between Latin words, or between any two wide characters, never inside a
+   * surrogate pair or an ANSI escape sequence.
+   */
+  static List<String> wrap(String line, int width, int indent) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int columns = 0;
+    int lastBreak = -1; // index in current after which a break is allowed
+    int columnsAtBreak = 0;
+    int i = 0;
+    while (i < line.length()) {
+      if (line.charAt(i) == '\u001b') {
+        int end = line.indexOf('m', i);
+        end = end < 0 ? line.length() : end + 1;
+        current.append(line, i, end);
+        i = end;
+        continue;
+      }
+      int cp = line.codePointAt(i);
+      int w = DisplayWidth.of(cp);
+      if (columns + w > width && columns > indent) {
+        if (cp == ' ') {
+          i++;
+        } else if (lastBreak > 0 && !DisplayWidth.isWide(cp)) {
+          String rest = current.substring(lastBreak);
+          current.setLength(lastBreak);
+          lines.add(current.toString().stripTrailing());
+          current.setLength(0);
+          current.append(" ".repeat(indent)).append(rest.stripLeading());
+          columns = indent + (columns - columnsAtBreak);
+          lastBreak = -1;
+          continue;
+        }
+        lines.add(current.toString().stripTrailing());
+        current.setLength(0);
+        current.append(" ".repeat(indent));
+        columns = indent;
+        lastBreak = -1;
+        continue;
+      }
+      current.appendCodePoint(cp);
+      columns += w;
+      if (cp == ' ' || DisplayWidth.isWide(cp)) {
+        lastBreak = current.length();
+        columnsAtBreak = columns;
+      }
+      i += Character.charCount(cp);
+    }
+    lines.add(current.toString());
+    return lines;
+  }
+
   static void print(SearchResult result, PrintWriter out, Style style, boolean explain) {
+    print(result, out, style, explain, 0);
+  }
+
+  /**
+   * Prints hits; a positive {@code width} wraps titles and snippets to that many terminal columns
+   * (urls and paths stay whole, to remain clickable and copyable).
+   */
+  static void print(SearchResult result, PrintWriter out, Style style, boolean explain, int width) {
     if (result.total() == 0) {
       out.println("No results for: " + result.query());
       return;
@@ -80,8 +155,13 @@ final class TextOutput {
         head.append("  ").append(style.dimOpen).append('[').append(hit.section()).append(']');
         head.append(style.dimClose);
       }
-      out.println(head);
-      out.println("   " + hit.snippet().marked(style.matchOpen, style.matchClose));
+      for (String line : width > 0 ? wrap(head.toString(), width, 3) : List.of(head.toString())) {
+        out.println(line);
+      }
+      String snippet = "   " + hit.snippet().marked(style.matchOpen, style.matchClose);
+      for (String line : width > 0 ? wrap(snippet, width, 3) : List.of(snippet)) {
+        out.println(line);
+      }
       if (hit.url() != null) {
         out.println("   " + style.dimOpen + hit.url() + style.dimClose);
       }
