@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    subcommands = {IndexCommand.class, AnalyzeCommand.class, EvalCommand.class},
+    subcommands = {IndexCommand.class, StatsCommand.class, AnalyzeCommand.class, EvalCommand.class},
     description = {
       "Searches Chinese and English markdown with one query: each word also matches its"
           + " translation.",
