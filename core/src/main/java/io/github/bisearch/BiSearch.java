@@ -5,6 +5,7 @@ import io.github.bisearch.eval.Ranker;
 import io.github.bisearch.glossary.CedictReader;
 import io.github.bisearch.glossary.Glossary;
 import io.github.bisearch.index.EntryIndex;
+import io.github.bisearch.index.SourceStamp;
 import io.github.bisearch.ingest.Entry;
 import io.github.bisearch.ingest.MarkdownFiles;
 import io.github.bisearch.ingest.MarkdownIngester;
@@ -21,7 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,15 +84,18 @@ public final class BiSearch implements AutoCloseable {
 
   /**
    * Indexes markdown files and folders (every {@code .md} or {@code .markdown} file below a
-   * folder). Indexing a file again replaces what was indexed from it before. Files that cannot be
-   * read are skipped and reported; the rest are indexed. Entries of files that were indexed from
-   * one of the given folders before and are no longer in it are removed.
+   * folder), bringing the index up to date with them: new files are indexed; files indexed before
+   * are read again only if their size or last-modified time changed, and then their entries are
+   * replaced; entries of files that were indexed from one of the given folders before and are no
+   * longer in it are removed. Files that cannot be read are skipped and reported; the rest are
+   * indexed.
    *
    * @throws BiSearchException if a path does not exist (nothing is indexed then) or the index
    *     cannot be written
    */
   public IndexReport add(Path... paths) {
-    List<Path> files = new ArrayList<>();
+    // By source key: a file given twice, or found in two of the given folders, is read once.
+    Map<String, Path> files = new LinkedHashMap<>();
     Set<String> gone = new TreeSet<>();
     for (Path path : paths) {
       List<Path> found;
@@ -100,7 +106,9 @@ public final class BiSearch implements AutoCloseable {
       } catch (IOException e) {
         throw new BiSearchException(path + ": cannot list: " + e.getMessage(), e);
       }
-      files.addAll(found);
+      for (Path file : found) {
+        files.putIfAbsent(sourceKey(file), file);
+      }
       if (Files.isDirectory(path)) {
         // Files indexed from this folder before that it no longer holds.
         String folder = sourceKey(path);
@@ -108,62 +116,94 @@ public final class BiSearch implements AutoCloseable {
             index.sourcesUnder(folder.endsWith(File.separator) ? folder : folder + File.separator));
       }
     }
-    for (Path file : files) {
-      gone.remove(sourceKey(file));
-    }
+    gone.removeAll(files.keySet());
     for (String key : gone) {
       index.deleteSource(key);
     }
-    int indexedFiles = 0;
+    Map<String, SourceStamp> indexed = index.files();
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
     int entries = 0;
     List<String> problems = new ArrayList<>();
-    for (Path file : files) {
-      String source = displayName(file);
-      MarkdownFiles.Content content;
-      try {
-        content = MarkdownFiles.read(file);
-      } catch (AccessDeniedException e) {
-        problems.add(source + ": permission denied, skipped");
-        continue;
-      } catch (IOException e) {
-        problems.add(source + ": cannot read (" + e.getMessage() + "), skipped");
+    for (Map.Entry<String, Path> file : files.entrySet()) {
+      String source = displayName(file.getValue());
+      SourceStamp before = indexed.get(file.getKey());
+      SourceStamp now = stamp(file.getValue(), source);
+      if (now != null && now.equals(before)) {
+        unchanged++;
         continue;
       }
-      if (content.problem() != null) {
-        problems.add(source + ": " + content.problem());
-      }
-      if (content.text() == null) {
+      List<Entry> parsed = read(file.getValue(), source, problems);
+      if (parsed == null) {
         continue;
       }
-      List<Entry> parsed;
-      try {
-        parsed = ingester.parse(source, content.text());
-      } catch (StackOverflowError e) {
-        // The parser's own recursion on some pathological input; the other files go on.
-        problems.add(source + ": nested too deeply to parse, skipped");
-        continue;
+      index.replaceSource(file.getKey(), now, parsed);
+      if (before == null) {
+        added++;
+      } else {
+        updated++;
       }
-      index.replaceSource(sourceKey(file), parsed);
-      indexedFiles++;
       entries += parsed.size();
-      if (indexedFiles % COMMIT_EVERY_FILES == 0) {
+      if ((added + updated) % COMMIT_EVERY_FILES == 0) {
         index.commit();
       }
     }
     index.commit();
-    return new IndexReport(indexedFiles, entries, gone.size(), problems);
+    return new IndexReport(added, updated, unchanged, gone.size(), entries, problems);
+  }
+
+  /**
+   * How {@code file} looks now; null if that cannot be told, and then the file is read (and its
+   * problem reported) as if it had changed.
+   */
+  private static SourceStamp stamp(Path file, String source) {
+    try {
+      return SourceStamp.of(file, source);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The entries of {@code file}; null, with a line added to {@code problems}, if it is skipped. */
+  private List<Entry> read(Path file, String source, List<String> problems) {
+    MarkdownFiles.Content content;
+    try {
+      content = MarkdownFiles.read(file);
+    } catch (AccessDeniedException e) {
+      problems.add(source + ": permission denied, skipped");
+      return null;
+    } catch (IOException e) {
+      problems.add(source + ": cannot read (" + e.getMessage() + "), skipped");
+      return null;
+    }
+    if (content.problem() != null) {
+      problems.add(source + ": " + content.problem());
+    }
+    if (content.text() == null) {
+      return null;
+    }
+    try {
+      return ingester.parse(source, content.text());
+    } catch (StackOverflowError e) {
+      // The parser's own recursion on some pathological input; the other files go on.
+      problems.add(source + ": nested too deeply to parse, skipped");
+      return null;
+    }
   }
 
   /**
    * Indexes one markdown document given as a string; {@code source} names it in hits and identifies
-   * it: adding the same source again replaces its entries.
+   * it: adding the same source again replaces its entries (it is always read: a string has no
+   * modification time).
    */
   public IndexReport addMarkdown(String source, String markdown) {
     Objects.requireNonNull(source, "source");
     List<Entry> parsed = ingester.parse(source, Objects.requireNonNull(markdown, "markdown"));
+    boolean known = index.contains(source);
     index.replaceSource(source, parsed);
     index.commit();
-    return new IndexReport(1, parsed.size(), 0, List.of());
+    return new IndexReport(known ? 0 : 1, known ? 1 : 0, 0, 0, parsed.size(), List.of());
   }
 
   /**
@@ -247,6 +287,14 @@ public final class BiSearch implements AutoCloseable {
   /** The number of entries in the index. */
   public int size() {
     return index.size();
+  }
+
+  /**
+   * What the index holds (entries, files, languages, sections), its size and when it last changed,
+   * as searches see it.
+   */
+  public IndexStats stats() {
+    return index.stats();
   }
 
   @Override

@@ -28,7 +28,7 @@ class BiSearchTest {
   static void indexSeed() {
     seed = BiSearch.inMemory();
     IndexReport report = seed.add(Path.of("..", "corpus"));
-    assertEquals(new IndexReport(1, 36, 0, List.of()), report);
+    assertEquals(new IndexReport(1, 0, 0, 0, 36, List.of()), report);
   }
 
   @AfterAll
@@ -263,7 +263,8 @@ class BiSearchTest {
       search.addMarkdown("a.md", "- [Xen](http://x): 虚拟机\n");
       assertEquals(1, search.size());
       assertEquals(
-          new IndexReport(1, 0, 0, List.of()), search.addMarkdown("a.md", "# only a heading\n"));
+          new IndexReport(0, 1, 0, 0, 0, List.of()),
+          search.addMarkdown("a.md", "# only a heading\n"));
       assertEquals(0, search.size());
     }
   }

@@ -48,6 +48,7 @@ public final class EntryDocuments {
   /** The document for {@code entry}, read from the file identified by {@code sourceKey}. */
   public static Document toDocument(String sourceKey, Entry entry) {
     Document doc = new Document();
+    doc.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_ENTRY, Field.Store.NO));
     doc.add(new StringField(IndexSchema.ID, id(sourceKey, entry), Field.Store.YES));
     doc.add(new StringField(IndexSchema.SOURCE_KEY, sourceKey, Field.Store.NO));
     doc.add(new StoredField(IndexSchema.SOURCE, entry.source()));

@@ -1,6 +1,7 @@
 package io.github.bisearch.index;
 
 import io.github.bisearch.BiSearchException;
+import io.github.bisearch.IndexStats;
 import io.github.bisearch.ingest.Entry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,20 +34,26 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
 /**
  * A Lucene index of entries: writes replace a file's entries as a whole, commits record the schema
- * version, and searches run on a point-in-time searcher that is refreshed after each write.
+ * version and time, and searches run on a point-in-time searcher that is refreshed after each
+ * write.
+ *
+ * <p>Besides its entries, each indexed source (a file or a markdown text) has one source document
+ * recording how the file looked when it was read. Source documents match no search and are left out
+ * of {@link #size()} and {@link #entries()}.
  *
  * <p>Thread-safe. The writer is opened on the first write only, so a read-only directory can be
  * searched.
@@ -63,6 +73,12 @@ public final class EntryIndex implements AutoCloseable {
           return searcher;
         }
       };
+
+  /** Every entry document. */
+  static final Query ENTRIES = new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_ENTRY));
+
+  /** Every source document. */
+  static final Query SOURCES = new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_SOURCE));
 
   private final Directory directory;
   private final String name;
@@ -199,24 +215,69 @@ public final class EntryIndex implements AutoCloseable {
   }
 
   /**
-   * Replaces everything indexed from {@code sourceKey} with {@code entries}. Not visible to
-   * searches until {@link #commit()}.
+   * Replaces everything indexed from the markdown text {@code sourceKey} with {@code entries}. Not
+   * visible to searches until {@link #commit()}.
    */
-  public synchronized void replaceSource(String sourceKey, List<Entry> entries) {
+  public void replaceSource(String sourceKey, List<Entry> entries) {
+    replaceSource(sourceKey, null, entries);
+  }
+
+  /**
+   * Replaces everything indexed from {@code sourceKey} with {@code entries}, read from a file that
+   * looked like {@code stamp} (null for a markdown text). Not visible to searches until {@link
+   * #commit()}.
+   */
+  public synchronized void replaceSource(String sourceKey, SourceStamp stamp, List<Entry> entries) {
     try {
-      IndexWriter w = writer();
-      List<Document> docs = new ArrayList<>(entries.size());
+      // One block with the source document: a commit holds a file's record and its entries, or
+      // neither, so a file interrupted while indexing is never taken for indexed.
+      List<Document> docs = new ArrayList<>(entries.size() + 1);
+      docs.add(SourceDocuments.toDocument(sourceKey, stamp));
       for (Entry entry : entries) {
         docs.add(EntryDocuments.toDocument(sourceKey, entry));
       }
-      Term source = new Term(IndexSchema.SOURCE_KEY, sourceKey);
-      if (docs.isEmpty()) {
-        w.deleteDocuments(source); // updateDocuments with nothing trips an assertion in Lucene
-      } else {
-        w.updateDocuments(source, docs);
-      }
+      writer().updateDocuments(new Term(IndexSchema.SOURCE_KEY, sourceKey), docs);
     } catch (IOException e) {
       throw new BiSearchException("cannot write to " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The files indexed so far, by source key, each with how it looked when it was read; as searches
+   * see the index. Markdown texts, which have no stamp, are left out.
+   */
+  public Map<String, SourceStamp> files() {
+    IndexSearcher searcher = acquire();
+    try {
+      Map<String, SourceStamp> files = new HashMap<>();
+      StoredFields stored = searcher.storedFields();
+      MatchingDocs.forEach(
+          searcher,
+          SOURCES,
+          doc -> {
+            Document source = stored.document(doc, SourceDocuments.STORED);
+            SourceStamp stamp = SourceDocuments.stamp(source);
+            if (stamp != null) {
+              files.put(SourceDocuments.sourceKey(source), stamp);
+            }
+          });
+      return files;
+    } catch (IOException e) {
+      throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** Whether anything was indexed from {@code sourceKey}, as searches see the index. */
+  public boolean contains(String sourceKey) {
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(IndexSchema.SOURCE_KEY, sourceKey))) > 0;
+    } catch (IOException e) {
+      throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
     }
   }
 
@@ -264,14 +325,22 @@ public final class EntryIndex implements AutoCloseable {
     }
   }
 
-  /** Makes all writes durable and visible to new searches. */
+  /**
+   * Makes all writes durable and visible to new searches. Without writes since the last commit,
+   * nothing is committed, so that the recorded commit time says when the index last changed.
+   */
   public synchronized void commit() {
     if (writer == null) {
       return;
     }
     try {
-      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION).entrySet());
-      writer.commit();
+      if (writer.hasUncommittedChanges() || !DirectoryReader.indexExists(directory)) {
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        writer.setLiveCommitData(
+            Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.COMMITTED_KEY, now)
+                .entrySet());
+        writer.commit();
+      }
       searchers().maybeRefreshBlocking();
     } catch (IOException e) {
       throw new BiSearchException("cannot commit " + name + ": " + e.getMessage(), e);
@@ -311,14 +380,8 @@ public final class EntryIndex implements AutoCloseable {
     try {
       List<Entry> entries = new ArrayList<>();
       StoredFields stored = searcher.storedFields();
-      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        Bits live = leaf.reader().getLiveDocs();
-        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          if (live == null || live.get(doc)) {
-            entries.add(EntryDocuments.fromDocument(stored.document(leaf.docBase + doc)));
-          }
-        }
-      }
+      MatchingDocs.forEach(
+          searcher, ENTRIES, doc -> entries.add(EntryDocuments.fromDocument(stored.document(doc))));
       return entries;
     } catch (IOException e) {
       throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
@@ -331,7 +394,21 @@ public final class EntryIndex implements AutoCloseable {
   public int size() {
     IndexSearcher searcher = acquire();
     try {
-      return searcher.getIndexReader().numDocs();
+      return searcher.count(ENTRIES);
+    } catch (IOException e) {
+      throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** What the index holds as seen by searches, its size and its last commit. */
+  public IndexStats stats() {
+    IndexSearcher searcher = acquire();
+    try {
+      return IndexStatsReader.read(searcher, directory);
+    } catch (IOException e) {
+      throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
     } finally {
       release(searcher);
     }

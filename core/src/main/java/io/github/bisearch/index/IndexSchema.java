@@ -11,11 +11,29 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 public final class IndexSchema {
   /**
    * Bumped whenever analysis or fields change in a way that makes old indexes give wrong answers.
+   * Version 2 added the source documents that incremental indexing relies on: without them, files
+   * deleted from a folder would never be removed.
    */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "bisearch.schema";
+
+  /** Commit user-data key holding when the commit was made, as an ISO-8601 UTC instant. */
+  public static final String COMMITTED_KEY = "bisearch.committed";
+
+  /** What a document is: {@link #KIND_ENTRY} or {@link #KIND_SOURCE}. Indexed, not stored. */
+  public static final String KIND = "kind";
+
+  /** The kind of a document holding one entry: the only kind searches and counts see. */
+  public static final String KIND_ENTRY = "entry";
+
+  /**
+   * The kind of the one document per indexed file (or markdown text) that records how the file
+   * looked when it was read, so that unchanged files are skipped and files without entries are
+   * remembered.
+   */
+  public static final String KIND_SOURCE = "source";
 
   public static final String ID = "id";
   public static final String SOURCE = "source";
@@ -25,6 +43,12 @@ public final class IndexSchema {
   public static final String DATE = "date";
   public static final String LANG = "lang";
   public static final String LINKS = "links";
+
+  /** A source document's file size in bytes. */
+  public static final String SIZE = "size";
+
+  /** A source document's file modification time, as an ISO-8601 UTC instant. */
+  public static final String MODIFIED = "modified";
 
   public static final String TITLE = "title";
   public static final String SECTION = "section";

@@ -4,5 +4,10 @@
  * <p>Each text field of an entry (title, section, text) is stored once and indexed twice: as words
  * ({@code .w}) and as Han bigrams ({@code .bg}), both with offsets so that matches can be
  * highlighted without analyzing stored text again.
+ *
+ * <p>Beside the entry documents, each indexed file (or markdown text) has one source document with
+ * the file's size and modification time, written in the same block as the file's entries. Source
+ * documents have no searched field, so no query finds them; a {@code kind} field tells the two
+ * apart where all documents are walked or counted.
  */
 package io.github.bisearch.index;

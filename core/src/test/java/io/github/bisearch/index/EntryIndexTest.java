@@ -1,6 +1,7 @@
 package io.github.bisearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,11 @@ import io.github.bisearch.ingest.Entry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -18,6 +22,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +32,9 @@ class EntryIndexTest {
 
   private static final Entry ENTRY =
       new Entry("Xen", "http://x", "VM", "虚拟机监视器", null, List.of(), "a.md", 1);
+
+  private static final SourceStamp STAMP =
+      new SourceStamp("a.md", 12, Instant.parse("2024-05-01T10:00:00.123456789Z"));
 
   private static void luceneIndex(Path path, Map<String, String> commitData) throws IOException {
     try (FSDirectory directory = FSDirectory.open(path);
@@ -62,6 +70,119 @@ class EntryIndexTest {
             + IndexSchema.VERSION
             + "; reindex with 'search-cli index --index NEW_DIR PATH...'",
         e.getMessage());
+  }
+
+  @Test
+  void indexOfSchemaVersionOneWithoutSourceRecordsSaysToReindex() throws IOException {
+    luceneIndex(dir, Map.of(IndexSchema.VERSION_KEY, "1"));
+    BiSearchException e = assertThrows(BiSearchException.class, () -> EntryIndex.open(dir, true));
+    assertEquals(
+        "index at "
+            + dir
+            + " cannot be read: it has schema version 1, this bisearch needs 2; reindex with"
+            + " 'search-cli index --index NEW_DIR PATH...'",
+        e.getMessage());
+  }
+
+  @Test
+  void sourceRecordsAreNeitherEntriesNorCounted() {
+    try (EntryIndex index = EntryIndex.inMemory()) {
+      index.replaceSource("empty.md", STAMP, List.of());
+      index.replaceSource("a.md", STAMP, List.of(ENTRY));
+      index.commit();
+
+      assertEquals(1, index.size());
+      assertEquals(List.of(ENTRY), index.entries());
+      assertEquals(Map.of("empty.md", STAMP, "a.md", STAMP), index.files());
+    }
+  }
+
+  @Test
+  void replacingAFileReplacesItsStamp() {
+    SourceStamp later = new SourceStamp("a.md", 13, Instant.parse("2024-05-01T10:00:01Z"));
+    try (EntryIndex index = EntryIndex.inMemory()) {
+      index.replaceSource("a.md", STAMP, List.of(ENTRY));
+      index.commit();
+      index.replaceSource("a.md", later, List.of(ENTRY));
+      index.commit();
+
+      assertEquals(Map.of("a.md", later), index.files());
+      assertEquals(1, index.size());
+    }
+  }
+
+  @Test
+  void markdownTextIsIndexedButIsNoFile() {
+    try (EntryIndex index = EntryIndex.inMemory()) {
+      index.replaceSource("text.md", List.of(ENTRY));
+      index.commit();
+
+      assertEquals(Map.of(), index.files());
+      assertTrue(index.contains("text.md"));
+      assertFalse(index.contains("other.md"));
+    }
+  }
+
+  @Test
+  void deletingASourceForgetsItsFile() {
+    try (EntryIndex index = EntryIndex.inMemory()) {
+      index.replaceSource("empty.md", STAMP, List.of());
+      index.commit();
+      index.deleteSource("empty.md");
+      index.commit();
+
+      assertEquals(Map.of(), index.files());
+      assertFalse(index.contains("empty.md"));
+    }
+  }
+
+  @Test
+  void commitRecordsSchemaVersionAndTime() throws IOException {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    try (EntryIndex index = EntryIndex.open(dir, true)) {
+      index.replaceSource("a.md", STAMP, List.of(ENTRY));
+      index.commit();
+    }
+    Instant after = Instant.now();
+
+    Map<String, String> data;
+    try (FSDirectory directory = FSDirectory.open(dir)) {
+      data = SegmentInfos.readLatestCommit(directory).getUserData();
+    }
+    assertEquals(Set.of(IndexSchema.VERSION_KEY, IndexSchema.COMMITTED_KEY), data.keySet());
+    assertEquals("2", data.get(IndexSchema.VERSION_KEY));
+    Instant committed = Instant.parse(data.get(IndexSchema.COMMITTED_KEY));
+    assertFalse(committed.isBefore(before) || committed.isAfter(after), committed.toString());
+  }
+
+  @Test
+  void commitWithoutWritesMakesNoNewCommit() throws IOException {
+    try (EntryIndex index = EntryIndex.open(dir, true)) {
+      index.replaceSource("a.md", STAMP, List.of(ENTRY));
+      index.commit();
+      long generation = latestGeneration();
+
+      index.commit();
+
+      assertEquals(generation, latestGeneration());
+    }
+  }
+
+  @Test
+  void firstCommitWithoutWritesStillCreatesTheIndex() {
+    try (EntryIndex index = EntryIndex.open(dir, true)) {
+      assertEquals(Map.of(), index.files());
+      index.commit();
+    }
+    try (EntryIndex index = EntryIndex.open(dir, false)) {
+      assertEquals(0, index.size());
+    }
+  }
+
+  private long latestGeneration() throws IOException {
+    try (FSDirectory directory = FSDirectory.open(dir)) {
+      return SegmentInfos.readLatestCommit(directory).getGeneration();
+    }
   }
 
   @Test

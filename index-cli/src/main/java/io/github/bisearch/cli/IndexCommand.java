@@ -21,9 +21,11 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "把 Markdown 文件和文件夹编入索引；再次运行只会重读有变化的文件。",
-      "Indexes markdown files and folders (every .md/.markdown file below a folder) into DIR.",
-      "Indexing a file again replaces its entries; entries of files deleted from an indexed",
-      "folder are removed. The index is created if DIR holds none."
+      "Indexes markdown files and folders (every .md/.markdown file below a folder)",
+      "into DIR, or brings DIR up to date with them: new files are indexed, files",
+      "whose size or modification time changed are read again and their entries",
+      "replaced, unchanged files are not read, and entries of files deleted from an",
+      "indexed folder are removed. The index is created if DIR holds none."
     },
     footer = {
       "",
@@ -31,7 +33,16 @@ import picocli.CommandLine.Spec;
       "  search-cli index --index ./idx docs/ README.md",
       "  search-cli index --index ./idx ../shared/corpora/docker_practice",
       "",
-      "Unreadable or binary files are reported on stderr as 'path: reason' and skipped.",
+      "Prints one line when done (folded in two here):",
+      "  indexed F files (N new, C changed, U unchanged, R removed), E entries",
+      "  into DIR in S s",
+      "F = N + C files were new or changed and were read, yielding E entries;",
+      "U files had the same size and modification time as when last indexed and",
+      "were not read; R files were deleted from an indexed folder and their entries",
+      "removed.",
+      "",
+      "Unreadable or binary files are reported on stderr as 'path: reason' and",
+      "skipped; they count in none of the numbers.",
       "Exit codes: 0 success, 1 error (such as a missing path or a locked index), 2 usage error."
     })
 final class IndexCommand implements Callable<Integer> {
@@ -61,26 +72,26 @@ final class IndexCommand implements Callable<Integer> {
     err.flush();
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
-    String removed =
-        report.removedFiles() == 0
-            ? ""
-            : String.format(
-                Locale.ROOT,
-                ", removed %d deleted file%s",
-                report.removedFiles(),
-                report.removedFiles() == 1 ? "" : "s");
-    out.println(
-        String.format(
-            Locale.ROOT,
-            "indexed %d file%s, %d entr%s into %s%s in %.1f s",
-            report.files(),
-            report.files() == 1 ? "" : "s",
-            report.entries(),
-            report.entries() == 1 ? "y" : "ies",
-            index,
-            removed,
-            seconds));
+    out.println(summary(report, index, seconds));
     out.flush();
     return SearchCli.EXIT_OK;
+  }
+
+  /** The line printed when indexing is done; its format is documented in the help footer. */
+  static String summary(IndexReport report, Path index, double seconds) {
+    return String.format(
+        Locale.ROOT,
+        "indexed %d file%s (%d new, %d changed, %d unchanged, %d removed), %d entr%s into %s"
+            + " in %.1f s",
+        report.files(),
+        report.files() == 1 ? "" : "s",
+        report.added(),
+        report.updated(),
+        report.unchanged(),
+        report.removed(),
+        report.entries(),
+        report.entries() == 1 ? "y" : "ies",
+        index,
+        seconds);
   }
 }

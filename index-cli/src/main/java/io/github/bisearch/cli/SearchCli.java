@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     subcommands = {
       IndexCommand.class,
+      StatsCommand.class,
       AnalyzeCommand.class,
       EvalCommand.class,
       AutoComplete.GenerateCompletion.class

@@ -10,9 +10,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +90,20 @@ class IndexCommandTest {
     return CliRun.of(args.toArray(String[]::new));
   }
 
+  /**
+   * Asserts that {@code run} succeeded and printed only its summary line: {@code counts}, then the
+   * index directory and the time taken.
+   */
+  private void assertSummary(String counts, CliRun run) {
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(1, run.outLines().size(), run.out());
+    assertTrue(
+        run.outLines()
+            .get(0)
+            .matches(Pattern.quote(counts + " into " + index) + " in \\d+\\.\\d s"),
+        run.out());
+  }
+
   private void indexDocs() {
     CliRun run = indexPaths(docs);
     assertEquals(0, run.exitCode(), run.err());
@@ -114,17 +135,8 @@ class IndexCommandTest {
   void indexingReportsFilesEntriesDirectoryAndTime() {
     CliRun run = indexPaths(docs);
 
-    assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.err());
-    assertEquals(1, run.outLines().size(), run.out());
-    assertTrue(
-        run.outLines()
-            .get(0)
-            .matches(
-                "indexed 2 files, 7 entries into "
-                    + Pattern.quote(index.toString())
-                    + " in \\d+\\.\\d s"),
-        run.out());
+    assertSummary("indexed 2 files (2 new, 0 changed, 0 unchanged, 0 removed), 7 entries", run);
   }
 
   @Test
@@ -251,10 +263,81 @@ class IndexCommandTest {
 
     CliRun again = indexPaths(docs);
 
-    assertEquals(0, again.exitCode(), again.err());
-    assertTrue(again.out().startsWith("indexed 2 files, 7 entries into "), again.out());
+    assertSummary("indexed 0 files (0 new, 0 changed, 2 unchanged, 0 removed), 0 entries", again);
     assertEquals(5, before);
     assertEquals(before, search("构建").get("total").getAsInt());
+  }
+
+  @Test
+  void changedFileIsReadAgainAndUnchangedOnesAreNot() throws IOException {
+    indexDocs();
+    Files.writeString(notes, "# Notes\n\nNow about narwhals.\n", StandardCharsets.UTF_8);
+
+    CliRun run = indexPaths(docs);
+
+    assertSummary("indexed 1 file (0 new, 1 changed, 1 unchanged, 0 removed), 1 entry", run);
+    assertEquals(0, search("zebrafish").get("total").getAsInt());
+    assertEquals(List.of("Notes"), titles(search("narwhals")));
+  }
+
+  @Test
+  void fileWithANewModificationTimeIsReadAgain() throws IOException {
+    indexDocs();
+    FileTime modified = Files.getLastModifiedTime(tools);
+    Files.setLastModifiedTime(tools, FileTime.from(modified.toInstant().plusSeconds(60)));
+
+    CliRun run = indexPaths(docs);
+
+    assertSummary("indexed 1 file (0 new, 1 changed, 1 unchanged, 0 removed), 6 entries", run);
+    assertEquals(5, search("构建").get("total").getAsInt());
+  }
+
+  @Test
+  void newFileIsIndexedBesideUnchangedOnes() throws IOException {
+    indexDocs();
+    Files.writeString(docs.resolve("more.md"), "- okapiword\n- 獾\n", StandardCharsets.UTF_8);
+
+    CliRun run = indexPaths(docs);
+
+    assertSummary("indexed 1 file (1 new, 0 changed, 2 unchanged, 0 removed), 2 entries", run);
+    assertEquals(1, search("okapiword").get("total").getAsInt());
+  }
+
+  @Test
+  void helpDocumentsTheSummaryLine() {
+    CliRun run = CliRun.of("index", "--help");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(
+        run.out()
+            .contains(
+                "  indexed F files (N new, C changed, U unchanged, R removed), E entries\n"
+                    + "  into DIR in S s\n"),
+        run.out());
+  }
+
+  @Test
+  void indexOfAnOlderSchemaIsNotUpdated() throws IOException {
+    Path old = temp.resolve("old");
+    try (FSDirectory directory = FSDirectory.open(old);
+        IndexWriter writer =
+            new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+      writer.addDocument(new Document());
+      writer.setLiveCommitData(Map.of("bisearch.schema", "1").entrySet());
+      writer.commit();
+    }
+
+    CliRun run = CliRun.of("index", "--index", old.toString(), docs.toString());
+
+    assertEquals(1, run.exitCode());
+    assertEquals("", run.out());
+    assertEquals(
+        List.of(
+            "search-cli: index at "
+                + old
+                + " cannot be read: it has schema version 1, this bisearch needs 2; reindex with"
+                + " 'search-cli index --index NEW_DIR PATH...'"),
+        run.errLines());
   }
 
   @Test
@@ -309,7 +392,7 @@ class IndexCommandTest {
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(List.of(source(binary) + ": binary file, skipped"), run.errLines());
-    assertTrue(run.out().startsWith("indexed 2 files, 7 entries into "), run.out());
+    assertSummary("indexed 2 files (2 new, 0 changed, 0 unchanged, 0 removed), 7 entries", run);
     assertEquals(List.of("Maven"), titles(search("Maven")));
   }
 
@@ -325,7 +408,7 @@ class IndexCommandTest {
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(
         List.of(source(bad) + ": invalid UTF-8, bad bytes replaced with U+FFFD"), run.errLines());
-    assertTrue(run.out().startsWith("indexed 3 files, 8 entries into "), run.out());
+    assertSummary("indexed 3 files (3 new, 0 changed, 0 unchanged, 0 removed), 8 entries", run);
     JsonObject hit = onlyHit(search("kaffeeword"));
     assertEquals("caf\uFFFD latte", hit.get("title").getAsString());
     assertEquals("a drink called kaffeeword", hit.get("text").getAsString());
@@ -339,7 +422,7 @@ class IndexCommandTest {
 
     CliRun run = indexPaths(docs);
 
-    assertTrue(run.out().startsWith("indexed 2 files, 7 entries into "), run.out());
+    assertSummary("indexed 2 files (2 new, 0 changed, 0 unchanged, 0 removed), 7 entries", run);
     assertEquals(0, search("hiddenword").get("total").getAsInt());
     assertEquals(0, search("textfileword").get("total").getAsInt());
   }
@@ -463,12 +546,7 @@ class IndexCommandTest {
 
     CliRun again = indexPaths(docs);
 
-    assertEquals(0, again.exitCode(), again.err());
-    assertTrue(
-        again
-            .out()
-            .startsWith("indexed 1 file, 1 entry into " + index + ", removed 1 deleted file in "),
-        again.out());
+    assertSummary("indexed 0 files (0 new, 0 changed, 1 unchanged, 1 removed), 0 entries", again);
     assertEquals(0, search("构建").get("total").getAsInt());
   }
 }
