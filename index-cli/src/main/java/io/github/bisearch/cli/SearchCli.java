@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    subcommands = {IndexCommand.class, AnalyzeCommand.class, EvalCommand.class},
+    subcommands = {IndexCommand.class, AnalyzeCommand.class, EvalCommand.class, ShellCommand.class},
     description = {
       "Searches Chinese and English markdown with one query: each word also matches its"
           + " translation.",
@@ -99,6 +99,11 @@ public final class SearchCli implements Callable<Integer> {
 
   SearchCli(InputStream in) {
     this.in = in;
+  }
+
+  /** Standard input as given to {@link #run}: {@code shell} reads its lines from it. */
+  InputStream input() {
+    return in;
   }
 
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
