@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       IndexCommand.class,
       StatsCommand.class,
+      ShellCommand.class,
       AnalyzeCommand.class,
       EvalCommand.class,
       AutoComplete.GenerateCompletion.class
@@ -152,6 +153,11 @@ public final class SearchCli implements Callable<Integer> {
   /** For tools that create commands reflectively (the man page generator): stdin is System.in. */
   public SearchCli() {
     this(System.in);
+  }
+
+  /** Standard input as given to {@link #run}: {@code shell} reads its lines from it. */
+  InputStream input() {
+    return in;
   }
 
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
