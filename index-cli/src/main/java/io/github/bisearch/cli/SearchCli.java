@@ -247,27 +247,43 @@ public final class SearchCli implements Callable<Integer> {
         runBatch(search, filter, out);
       } else {
         SearchResult result = search.search(query, limit, filter);
-        switch (chosen) {
-          case "json" -> {
-            if (explain) {
-              JsonOutput.printExplained(result, search.explain(query), out);
-            } else {
-              JsonOutput.print(result, columns, out);
-            }
-          }
-          case "jsonl" -> JsonOutput.printLines(result, columns, out);
-          case "tsv" -> TsvOutput.print(result, columns, out);
-          default -> {
-            if (explain) {
-              TextOutput.printConcepts(search.explain(query), out);
-            }
-            TextOutput.print(result, out, style, explain, terminalWidth());
-          }
-        }
+        print(search, result, chosen, columns, explain, style, terminalWidth(), out);
       }
       out.flush();
     }
     return EXIT_OK;
+  }
+
+  /**
+   * Prints {@code result} in {@code format} (text, json, jsonl or tsv); shared by the search
+   * command and the shell.
+   */
+  static void print(
+      BiSearch search,
+      SearchResult result,
+      String format,
+      List<HitField> columns,
+      boolean explain,
+      TextOutput.Style style,
+      int width,
+      PrintWriter out) {
+    switch (format) {
+      case "json" -> {
+        if (explain) {
+          JsonOutput.printExplained(result, search.explain(result.query()), out);
+        } else {
+          JsonOutput.print(result, columns, out);
+        }
+      }
+      case "jsonl" -> JsonOutput.printLines(result, columns, out);
+      case "tsv" -> TsvOutput.print(result, columns, out);
+      default -> {
+        if (explain) {
+          TextOutput.printConcepts(search.explain(result.query()), out);
+        }
+        TextOutput.print(result, out, style, explain, width);
+      }
+    }
   }
 
   /** The output format from {@code --format} and {@code --json}. */

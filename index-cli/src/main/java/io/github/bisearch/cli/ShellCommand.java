@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
+      "交互式搜索：索引只打开一次，输入的每一行立即搜索。",
       "Searches each line typed at a prompt, with the index opened only once.",
       "Up and down arrows recall earlier lines, kept in ~/.bisearch_history.",
       "Type :help for the commands; :quit or Ctrl-D leaves. Lines piped in are",
@@ -39,7 +41,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Examples:",
+      "Examples / 示例:",
       "  search-cli shell",
       "  search-cli --glossary terms.tsv shell --index ./idx",
       "  printf 'hypervisor\\n:n 1\\n虚拟机\\n' | search-cli shell"
@@ -163,16 +165,8 @@ final class ShellCommand implements Callable<Integer> {
   /** Searches like {@code search-cli QUERY} with this shell's settings. */
   private void print(BiSearch search, String query, PrintWriter out, TextOutput.Style style) {
     SearchResult result = search.search(query, limit);
-    if (json && explain) {
-      JsonOutput.printExplained(result, search.explain(query), out);
-    } else if (json) {
-      JsonOutput.print(result, out);
-    } else {
-      if (explain) {
-        TextOutput.printConcepts(search.explain(query), out);
-      }
-      TextOutput.print(result, out, style, explain);
-    }
+    SearchCli.print(
+        search, result, json ? "json" : "text", List.of(HitField.values()), explain, style, 0, out);
   }
 
   private static int count(String argument) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
+      "显示索引的统计：条目、文件、语言、章节、磁盘大小、模式版本和最后提交时间。",
       "Prints what the index in DIR holds: entries, files, entries per language,",
       "sections and the five largest of them; its size on disk, schema version and",
       "last commit time (UTC). Takes no lock: an index can be described while",
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Examples:",
+      "Examples / 示例:",
       "  search-cli stats --index ./idx",
       "  search-cli stats --index ./idx --json",
       "",

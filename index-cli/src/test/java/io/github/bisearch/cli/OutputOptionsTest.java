@@ -152,6 +152,8 @@ class OutputOptionsTest {
         List.of(
             List.of("--help"),
             List.of("index", "--help"),
+            List.of("stats", "--help"),
+            List.of("shell", "--help"),
             List.of("analyze", "--help"),
             List.of("eval", "--help"))) {
       CliRun run = CliRun.of(args.toArray(String[]::new));
