@@ -94,6 +94,11 @@ public final class BiSearch implements AutoCloseable {
    *     cannot be written
    */
   public IndexReport add(Path... paths) {
+    return add(IndexProgress.NONE, paths);
+  }
+
+  /** Like {@link #add(Path...)}, telling {@code progress} after each file. */
+  public IndexReport add(IndexProgress progress, Path... paths) {
     // By source key: a file given twice, or found in two of the given folders, is read once.
     Map<String, Path> files = new LinkedHashMap<>();
     Set<String> gone = new TreeSet<>();
@@ -126,7 +131,12 @@ public final class BiSearch implements AutoCloseable {
     int unchanged = 0;
     int entries = 0;
     List<String> problems = new ArrayList<>();
+    int done = 0;
     for (Map.Entry<String, Path> file : files.entrySet()) {
+      if (done > 0) {
+        progress.fileDone(done, files.size(), entries);
+      }
+      done++;
       String source = displayName(file.getValue());
       SourceStamp before = indexed.get(file.getKey());
       SourceStamp now = stamp(file.getValue(), source);
@@ -150,6 +160,9 @@ public final class BiSearch implements AutoCloseable {
       }
     }
     index.commit();
+    if (done > 0) {
+      progress.fileDone(done, files.size(), entries);
+    }
     return new IndexReport(added, updated, unchanged, gone.size(), entries, problems);
   }
 

@@ -1,6 +1,7 @@
 package io.github.bisearch.cli;
 
 import io.github.bisearch.BiSearch;
+import io.github.bisearch.IndexProgress;
 import io.github.bisearch.IndexReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,6 +56,11 @@ final class IndexCommand implements Callable<Integer> {
       description = "Index directory to create or update.")
   Path index;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar and no summary line; problems are still reported.")
+  boolean quiet;
+
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Markdown files or folders.")
   List<Path> paths;
 
@@ -62,8 +68,10 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() {
     long start = System.nanoTime();
     IndexReport report;
-    try (BiSearch search = BiSearch.open(index)) {
-      report = search.add(paths.toArray(Path[]::new));
+    boolean bar = !quiet && IndexProgressBar.stderrIsTerminal();
+    try (BiSearch search = BiSearch.open(index);
+        IndexProgressBar progress = bar ? new IndexProgressBar() : null) {
+      report = search.add(bar ? progress : IndexProgress.NONE, paths.toArray(Path[]::new));
     }
     PrintWriter err = spec.commandLine().getErr();
     for (String problem : report.problems()) {
@@ -71,9 +79,11 @@ final class IndexCommand implements Callable<Integer> {
     }
     err.flush();
     double seconds = (System.nanoTime() - start) / 1e9;
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(summary(report, index, seconds));
-    out.flush();
+    if (!quiet) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(summary(report, index, seconds));
+      out.flush();
+    }
     return SearchCli.EXIT_OK;
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * search-cli in a real pseudo-terminal (util-linux {@code script}) and in a pipe: colour and
@@ -91,5 +92,66 @@ class TerminalTest {
     assertFalse(out.contains("\u001b"), out);
     assertEquals("1. Xen  [Projects > Virtual Machine]", out.split("\n")[0]);
     assertTrue(out.split("\n")[1].length() > 40, "a pipe is not wrapped");
+  }
+
+  private static Path docs(Path dir) throws IOException {
+    Path docs = Files.createDirectories(dir.resolve("docs"));
+    for (int i = 0; i < 30; i++) {
+      Files.writeString(
+          docs.resolve("f" + i + ".md"), "# F\n\n- [Item](http://x/" + i + "): 容器 text\n");
+    }
+    return docs;
+  }
+
+  @Test
+  void indexingOnATerminalShowsAProgressBar(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.isExecutable(SCRIPT), "util-linux script is needed for a pseudo-terminal");
+    String out =
+        run(
+            true,
+            Map.of(),
+            "index",
+            "--index",
+            dir.resolve("idx").toString(),
+            docs(dir).toString());
+
+    assertTrue(out.contains("Indexing"), out);
+    assertTrue(out.contains("30/30 files"), out);
+    assertTrue(out.contains("30 entries"), out);
+    assertTrue(out.contains("indexed 30 files (30 new"), out);
+  }
+
+  @Test
+  void indexingInAPipeShowsOnlyTheSummaryLine(@TempDir Path dir) throws Exception {
+    String out =
+        run(
+            false,
+            Map.of(),
+            "index",
+            "--index",
+            dir.resolve("idx").toString(),
+            docs(dir).toString());
+
+    assertEquals(1, out.split("\n").length, out);
+    assertTrue(
+        out.startsWith(
+            "indexed 30 files (30 new, 0 changed, 0 unchanged, 0 removed), 30 entries into "),
+        out);
+  }
+
+  @Test
+  void quietIndexingPrintsNothingEvenOnATerminal(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.isExecutable(SCRIPT), "util-linux script is needed for a pseudo-terminal");
+    String out =
+        run(
+            true,
+            Map.of(),
+            "index",
+            "--quiet",
+            "--index",
+            dir.resolve("idx").toString(),
+            docs(dir).toString());
+
+    assertEquals("", out);
   }
 }
