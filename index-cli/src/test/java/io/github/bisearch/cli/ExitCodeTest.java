@@ -167,7 +167,7 @@ class ExitCodeTest {
 
     assertEquals(0, run.exitCode());
     assertTrue(
-        run.out().startsWith("Usage: search-cli index [-hV] --index=DIR PATH..."), run.out());
+        run.out().startsWith("Usage: search-cli index [-hqV] --index=DIR PATH..."), run.out());
     assertEquals("", run.err());
   }
 
