@@ -132,6 +132,7 @@ public final class BiSearch implements AutoCloseable {
     int entries = 0;
     List<String> problems = new ArrayList<>();
     int done = 0;
+    int skipped = 0;
     for (Map.Entry<String, Path> file : files.entrySet()) {
       if (done > 0) {
         progress.fileDone(done, files.size(), entries);
@@ -146,6 +147,7 @@ public final class BiSearch implements AutoCloseable {
       }
       List<Entry> parsed = read(file.getValue(), source, problems);
       if (parsed == null) {
+        skipped++;
         continue;
       }
       index.replaceSource(file.getKey(), now, parsed);
@@ -163,7 +165,7 @@ public final class BiSearch implements AutoCloseable {
     if (done > 0) {
       progress.fileDone(done, files.size(), entries);
     }
-    return new IndexReport(added, updated, unchanged, gone.size(), entries, problems);
+    return new IndexReport(added, updated, unchanged, gone.size(), entries, problems, skipped);
   }
 
   /**

@@ -15,11 +15,25 @@ import java.util.List;
  * @param entries entries indexed from the added and updated files
  * @param problems one line per file that was skipped or read with replacements, as {@code path:
  *     reason}; a skipped file counts in none of the other numbers
+ * @param skipped files that could not be indexed (binary, unreadable), each also in {@code
+ *     problems}
  */
 public record IndexReport(
-    int added, int updated, int unchanged, int removed, int entries, List<String> problems) {
+    int added,
+    int updated,
+    int unchanged,
+    int removed,
+    int entries,
+    List<String> problems,
+    int skipped) {
   public IndexReport {
     problems = List.copyOf(problems);
+  }
+
+  /** A report in which no file was skipped. */
+  public IndexReport(
+      int added, int updated, int unchanged, int removed, int entries, List<String> problems) {
+    this(added, updated, unchanged, removed, entries, problems, 0);
   }
 
   /** The files read and indexed: {@link #added()} plus {@link #updated()}. */

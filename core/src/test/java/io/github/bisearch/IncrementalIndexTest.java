@@ -174,8 +174,8 @@ class IncrementalIndexTest {
     Path binary = Files.write(docs.resolve("binary.md"), new byte[] {'a', 0, 'b'});
     List<String> problem = List.of(binary + ": binary file, skipped");
 
-    assertEquals(new IndexReport(2, 0, 0, 0, 3, problem), add(docs));
-    assertEquals(new IndexReport(0, 0, 2, 0, 0, problem), add(docs));
+    assertEquals(new IndexReport(2, 0, 0, 0, 3, problem, 1), add(docs));
+    assertEquals(new IndexReport(0, 0, 2, 0, 0, problem, 1), add(docs));
   }
 
   @Test

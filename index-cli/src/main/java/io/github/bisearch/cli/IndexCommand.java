@@ -35,15 +35,14 @@ import picocli.CommandLine.Spec;
       "  search-cli index --index ./idx ../shared/corpora/docker_practice",
       "",
       "Prints one line when done (folded in two here):",
-      "  indexed F files (N new, C changed, U unchanged, R removed), E entries",
-      "  into DIR in S s",
+      "  indexed F files (N new, C changed, U unchanged, R removed, K skipped),",
+      "  E entries into DIR in S s",
       "F = N + C files were new or changed and were read, yielding E entries;",
       "U files had the same size and modification time as when last indexed and",
       "were not read; R files were deleted from an indexed folder and their entries",
-      "removed.",
-      "",
-      "Unreadable or binary files are reported on stderr as 'path: reason' and",
-      "skipped; they count in none of the numbers.",
+      "removed; K files could not be indexed (binary, unreadable): each is reported on",
+      "stderr as 'path: reason'. On a terminal a progress bar runs on stderr meanwhile;",
+      "--quiet prints neither bar nor line.",
       "Exit codes: 0 success, 1 error (such as a missing path or a locked index), 2 usage error."
     })
 final class IndexCommand implements Callable<Integer> {
@@ -91,7 +90,8 @@ final class IndexCommand implements Callable<Integer> {
   static String summary(IndexReport report, Path index, double seconds) {
     return String.format(
         Locale.ROOT,
-        "indexed %d file%s (%d new, %d changed, %d unchanged, %d removed), %d entr%s into %s"
+        "indexed %d file%s (%d new, %d changed, %d unchanged, %d removed, %d skipped), %d entr%s"
+            + " into %s"
             + " in %.1f s",
         report.files(),
         report.files() == 1 ? "" : "s",
@@ -99,6 +99,7 @@ final class IndexCommand implements Callable<Integer> {
         report.updated(),
         report.unchanged(),
         report.removed(),
+        report.skipped(),
         report.entries(),
         report.entries() == 1 ? "y" : "ies",
         index,

@@ -77,7 +77,8 @@ class HostileFilesTest {
     assertEquals(0, run.exitCode(), run.err());
     // Ten files: two binary ones (one for its NUL byte among control characters) are skipped.
     assertTrue(
-        run.out().startsWith("indexed 8 files (8 new, 0 changed, 0 unchanged, 0 removed), "),
+        run.out()
+            .startsWith("indexed 8 files (8 new, 0 changed, 0 unchanged, 0 removed, 2 skipped), "),
         run.out());
   }
 

@@ -136,7 +136,8 @@ class IndexCommandTest {
     CliRun run = indexPaths(docs);
 
     assertEquals("", run.err());
-    assertSummary("indexed 2 files (2 new, 0 changed, 0 unchanged, 0 removed), 7 entries", run);
+    assertSummary(
+        "indexed 2 files (2 new, 0 changed, 0 unchanged, 0 removed, 0 skipped), 7 entries", run);
   }
 
   @Test
@@ -263,7 +264,8 @@ class IndexCommandTest {
 
     CliRun again = indexPaths(docs);
 
-    assertSummary("indexed 0 files (0 new, 0 changed, 2 unchanged, 0 removed), 0 entries", again);
+    assertSummary(
+        "indexed 0 files (0 new, 0 changed, 2 unchanged, 0 removed, 0 skipped), 0 entries", again);
     assertEquals(5, before);
     assertEquals(before, search("构建").get("total").getAsInt());
   }
@@ -275,7 +277,8 @@ class IndexCommandTest {
 
     CliRun run = indexPaths(docs);
 
-    assertSummary("indexed 1 file (0 new, 1 changed, 1 unchanged, 0 removed), 1 entry", run);
+    assertSummary(
+        "indexed 1 file (0 new, 1 changed, 1 unchanged, 0 removed, 0 skipped), 1 entry", run);
     assertEquals(0, search("zebrafish").get("total").getAsInt());
     assertEquals(List.of("Notes"), titles(search("narwhals")));
   }
@@ -288,7 +291,8 @@ class IndexCommandTest {
 
     CliRun run = indexPaths(docs);
 
-    assertSummary("indexed 1 file (0 new, 1 changed, 1 unchanged, 0 removed), 6 entries", run);
+    assertSummary(
+        "indexed 1 file (0 new, 1 changed, 1 unchanged, 0 removed, 0 skipped), 6 entries", run);
     assertEquals(5, search("构建").get("total").getAsInt());
   }
 
@@ -299,7 +303,8 @@ class IndexCommandTest {
 
     CliRun run = indexPaths(docs);
 
-    assertSummary("indexed 1 file (1 new, 0 changed, 2 unchanged, 0 removed), 2 entries", run);
+    assertSummary(
+        "indexed 1 file (1 new, 0 changed, 2 unchanged, 0 removed, 0 skipped), 2 entries", run);
     assertEquals(1, search("okapiword").get("total").getAsInt());
   }
 
@@ -311,8 +316,8 @@ class IndexCommandTest {
     assertTrue(
         run.out()
             .contains(
-                "  indexed F files (N new, C changed, U unchanged, R removed), E entries\n"
-                    + "  into DIR in S s\n"),
+                "  indexed F files (N new, C changed, U unchanged, R removed, K skipped),\n"
+                    + "  E entries into DIR in S s\n"),
         run.out());
   }
 
@@ -392,7 +397,8 @@ class IndexCommandTest {
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(List.of(source(binary) + ": binary file, skipped"), run.errLines());
-    assertSummary("indexed 2 files (2 new, 0 changed, 0 unchanged, 0 removed), 7 entries", run);
+    assertSummary(
+        "indexed 2 files (2 new, 0 changed, 0 unchanged, 0 removed, 1 skipped), 7 entries", run);
     assertEquals(List.of("Maven"), titles(search("Maven")));
   }
 
@@ -408,7 +414,8 @@ class IndexCommandTest {
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(
         List.of(source(bad) + ": invalid UTF-8, bad bytes replaced with U+FFFD"), run.errLines());
-    assertSummary("indexed 3 files (3 new, 0 changed, 0 unchanged, 0 removed), 8 entries", run);
+    assertSummary(
+        "indexed 3 files (3 new, 0 changed, 0 unchanged, 0 removed, 0 skipped), 8 entries", run);
     JsonObject hit = onlyHit(search("kaffeeword"));
     assertEquals("caf\uFFFD latte", hit.get("title").getAsString());
     assertEquals("a drink called kaffeeword", hit.get("text").getAsString());
@@ -422,7 +429,8 @@ class IndexCommandTest {
 
     CliRun run = indexPaths(docs);
 
-    assertSummary("indexed 2 files (2 new, 0 changed, 0 unchanged, 0 removed), 7 entries", run);
+    assertSummary(
+        "indexed 2 files (2 new, 0 changed, 0 unchanged, 0 removed, 0 skipped), 7 entries", run);
     assertEquals(0, search("hiddenword").get("total").getAsInt());
     assertEquals(0, search("textfileword").get("total").getAsInt());
   }
@@ -546,7 +554,8 @@ class IndexCommandTest {
 
     CliRun again = indexPaths(docs);
 
-    assertSummary("indexed 0 files (0 new, 0 changed, 1 unchanged, 1 removed), 0 entries", again);
+    assertSummary(
+        "indexed 0 files (0 new, 0 changed, 1 unchanged, 1 removed, 0 skipped), 0 entries", again);
     assertEquals(0, search("构建").get("total").getAsInt());
   }
 }

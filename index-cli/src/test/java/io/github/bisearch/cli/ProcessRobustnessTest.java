@@ -162,7 +162,7 @@ class ProcessRobustnessTest {
       String counts =
           String.format(
               Locale.ROOT,
-              "indexed %d files (%d new, 0 changed, %d unchanged, 0 removed), %d entries into ",
+              "indexed %d files (%d new, 0 changed, %d unchanged, 0 removed, 0 skipped), %d entries into ",
               rest,
               rest,
               committed,

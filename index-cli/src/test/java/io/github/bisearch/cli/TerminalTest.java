@@ -135,7 +135,7 @@ class TerminalTest {
     assertEquals(1, out.split("\n").length, out);
     assertTrue(
         out.startsWith(
-            "indexed 30 files (30 new, 0 changed, 0 unchanged, 0 removed), 30 entries into "),
+            "indexed 30 files (30 new, 0 changed, 0 unchanged, 0 removed, 0 skipped), 30 entries into "),
         out);
   }
 
