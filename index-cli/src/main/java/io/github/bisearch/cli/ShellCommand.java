@@ -78,19 +78,31 @@ final class ShellCommand implements Callable<Integer> {
       description = "Index directory to search (default: the bundled corpus).")
   Path index;
 
+  @Option(
+      names = {"-n", "--limit"},
+      paramLabel = "N",
+      description = "Number of hits to show at first (default: as before 'shell', or 10).")
+  Integer startLimit;
+
+  @Option(names = "--json", description = "Start with JSON output.")
+  boolean startJson;
+
+  @Option(names = "--explain", description = "Start with explanations on.")
+  boolean startExplain;
+
   private int limit;
   private boolean json;
   private boolean explain;
 
   @Override
   public Integer call() throws IOException {
-    if (parent.limit < 0) {
-      throw new IllegalArgumentException("--limit must be 0 or more, not " + parent.limit);
+    limit = startLimit != null ? startLimit : parent.limit;
+    if (limit < 0) {
+      throw new IllegalArgumentException("--limit must be 0 or more, not " + limit);
     }
     JLINE.setLevel(Level.OFF);
-    limit = parent.limit;
-    json = parent.json;
-    explain = parent.explain;
+    json = startJson || parent.json;
+    explain = startExplain || parent.explain;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TextOutput.Style style = TextOutput.Style.detect();

@@ -236,4 +236,13 @@ class ShellCommandTest {
     assertEquals(1, run.errLines().size(), run.err());
     assertTrue(run.err().startsWith("search-cli: no index at "), run.err());
   }
+
+  @Test
+  void optionsAfterShellWorkToo() {
+    CliRun run = CliRun.withInput("hypervisor\n", "shell", "-n", "1", "--json");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(1, run.outLines().size(), run.out());
+    assertTrue(run.out().startsWith("{\"query\":\"hypervisor\",\"total\":3,"), run.out());
+  }
 }
