@@ -171,4 +171,17 @@ class OutputOptionsTest {
         .getAsJsonArray("hits")
         .forEach(h -> assertEquals("en", h.getAsJsonObject().get("lang").getAsString()));
   }
+
+  @Test
+  void jsonOnStdoutStaysValidWhateverGoesToStderr() {
+    CliRun json = CliRun.of("--format", "json", "indx", "docker");
+    assertEquals(1, json.errLines().size(), json.err());
+    assertEquals("indx docker", json.json().get("query").getAsString());
+
+    CliRun lines = CliRun.of("--format", "jsonl", "-n", "3", "indx", "docker");
+    assertEquals(1, lines.errLines().size(), lines.err());
+    for (String line : lines.outLines()) {
+      assertTrue(JsonParser.parseString(line).isJsonObject(), line);
+    }
+  }
 }
