@@ -50,7 +50,13 @@ public final class BiSearch implements AutoCloseable {
   private static final int COMMIT_EVERY_FILES = 200;
 
   private final EntryIndex index;
-  private final BilingualQueryBuilder queries;
+
+  /** Built on the first search: indexing never needs the glossary. */
+  private volatile BilingualQueryBuilder queries;
+
+  private final Glossary glossary;
+  private final List<Glossary> extraGlossaries;
+  private final boolean translate;
   private final MarkdownIngester ingester = new MarkdownIngester();
   private final Path workingDirectory;
 
@@ -59,12 +65,28 @@ public final class BiSearch implements AutoCloseable {
         builder.directory == null
             ? EntryIndex.inMemory()
             : EntryIndex.open(builder.directory, builder.create);
-    Glossary glossary = builder.glossary != null ? builder.glossary : Glossary.builtIn();
-    for (Glossary extra : builder.extraGlossaries) {
-      glossary = glossary.with(extra);
-    }
-    this.queries = new BilingualQueryBuilder(glossary, builder.translate);
+    this.glossary = builder.glossary;
+    this.extraGlossaries = List.copyOf(builder.extraGlossaries);
+    this.translate = builder.translate;
     this.workingDirectory = Path.of("").toAbsolutePath();
+  }
+
+  private BilingualQueryBuilder queries() {
+    BilingualQueryBuilder built = queries;
+    if (built == null) {
+      synchronized (this) {
+        built = queries;
+        if (built == null) {
+          Glossary all = glossary != null ? glossary : Glossary.builtIn();
+          for (Glossary extra : extraGlossaries) {
+            all = all.with(extra);
+          }
+          built = new BilingualQueryBuilder(all, translate);
+          queries = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** A new index in memory. */
@@ -241,6 +263,7 @@ public final class BiSearch implements AutoCloseable {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
     }
+    BilingualQueryBuilder queries = queries();
     List<QueryConcept> concepts = queries.concepts(query);
     BuiltQuery lucene = queries.toQuery(concepts);
     IndexSearcher searcher = index.acquire();
@@ -283,7 +306,7 @@ public final class BiSearch implements AutoCloseable {
 
   /** How {@code query} is understood: its concepts and their translations. */
   public List<QueryConcept> explain(String query) {
-    return queries.concepts(query);
+    return queries().concepts(query);
   }
 
   /** Every entry in the index, in index order. */
