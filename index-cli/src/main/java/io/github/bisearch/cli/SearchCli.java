@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +38,7 @@ import picocli.CommandLine.Spec;
       ShellCommand.class,
       AnalyzeCommand.class,
       EvalCommand.class,
-      AutoComplete.GenerateCompletion.class
+      CompletionCommand.class
     },
     description = {
       "Searches Chinese and English markdown with one query: each word also matches its"

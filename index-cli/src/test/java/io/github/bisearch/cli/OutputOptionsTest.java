@@ -155,7 +155,8 @@ class OutputOptionsTest {
             List.of("stats", "--help"),
             List.of("shell", "--help"),
             List.of("analyze", "--help"),
-            List.of("eval", "--help"))) {
+            List.of("eval", "--help"),
+            List.of("generate-completion", "--help"))) {
       CliRun run = CliRun.of(args.toArray(String[]::new));
       assertEquals(0, run.exitCode(), args.toString());
       assertTrue(run.out().contains("Examples / 示例:"), run.out());
