@@ -37,6 +37,7 @@ final class CliProcess implements AutoCloseable {
   static CliProcess start(Path workingDirectory, String name, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions());
     // Surefire may run tests from a manifest-only jar; -cp honours its Class-Path just as well.
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -101,5 +102,15 @@ final class CliProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Options every child JVM gets: on Java 22 and later, native access for Lucene's memory-mapped
+   * index files (what the search-cli jar's manifest grants), so that the JVM prints no warning.
+   */
+  static List<String> jvmOptions() {
+    return Runtime.version().feature() >= 22
+        ? List.of("--enable-native-access=ALL-UNNAMED")
+        : List.of();
   }
 }

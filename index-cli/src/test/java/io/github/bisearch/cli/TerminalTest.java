@@ -33,6 +33,7 @@ class TerminalTest {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java());
+    command.addAll(CliProcess.jvmOptions());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("io.github.bisearch.cli.SearchCli");
