@@ -163,15 +163,15 @@ public final class SearchCli implements Callable<Integer> {
   List<String> words = new ArrayList<>();
 
   /**
-   * Lucene tells newer JVMs through java.util.logging that it could use their vector API; a
-   * command-line user cannot act on that, so it is kept off stderr. Held here so that the logger
-   * (and its level) is not garbage-collected.
+   * Lucene reports through java.util.logging how it maps files and whether it could use a newer
+   * JVM's vector API; a command-line user cannot act on either, so they are kept off stderr (real
+   * failures arrive as exceptions). Held here so that the logger, and its level, is not
+   * garbage-collected.
    */
-  private static final Logger LUCENE_VECTORS =
-      Logger.getLogger("org.apache.lucene.internal.vectorization");
+  private static final Logger LUCENE = Logger.getLogger("org.apache.lucene");
 
   public static void main(String[] args) {
-    LUCENE_VECTORS.setLevel(Level.SEVERE);
+    LUCENE.setLevel(Level.SEVERE);
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
