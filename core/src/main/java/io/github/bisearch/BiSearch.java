@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -123,6 +124,7 @@ public final class BiSearch implements AutoCloseable {
   public IndexReport add(IndexProgress progress, Path... paths) {
     // By source key: a file given twice, or found in two of the given folders, is read once.
     Map<String, Path> files = new LinkedHashMap<>();
+    Map<String, SourceStamp> indexed = index.files();
     Set<String> gone = new TreeSet<>();
     for (Path path : paths) {
       List<Path> found;
@@ -139,15 +141,18 @@ public final class BiSearch implements AutoCloseable {
       if (Files.isDirectory(path)) {
         // Files indexed from this folder before that it no longer holds.
         String folder = sourceKey(path);
-        gone.addAll(
-            index.sourcesUnder(folder.endsWith(File.separator) ? folder : folder + File.separator));
+        String prefix = folder.endsWith(File.separator) ? folder : folder + File.separator;
+        for (String key : indexed.keySet()) {
+          if (key.startsWith(prefix)) {
+            gone.add(key);
+          }
+        }
       }
     }
     gone.removeAll(files.keySet());
     for (String key : gone) {
       index.deleteSource(key);
     }
-    Map<String, SourceStamp> indexed = index.files();
     int added = 0;
     int updated = 0;
     int unchanged = 0;
@@ -268,12 +273,14 @@ public final class BiSearch implements AutoCloseable {
     BuiltQuery lucene = queries.toQuery(concepts);
     IndexSearcher searcher = index.acquire();
     try {
-      List<QueryConcept> tolerant = withTypoTolerance(searcher, concepts, lucene);
+      BuiltQuery filtered = queries.filtered(lucene, filter);
+      EntrySearcher.Found found = EntrySearcher.search(searcher, filtered, limit);
+      List<QueryConcept> tolerant = withTypoTolerance(searcher, concepts, lucene, found.covered());
       if (tolerant != null) {
-        lucene = queries.toQuery(tolerant);
+        found =
+            EntrySearcher.search(
+                searcher, queries.filtered(queries.toQuery(tolerant), filter), limit);
       }
-      lucene = queries.filtered(lucene, filter);
-      EntrySearcher.Found found = EntrySearcher.search(searcher, lucene, limit);
       return new SearchResult(query, found.total(), found.hits());
     } catch (IOException e) {
       throw new BiSearchException("search failed: " + e.getMessage(), e);
@@ -284,13 +291,19 @@ public final class BiSearch implements AutoCloseable {
 
   /**
    * The concepts again, with typo tolerance for each Latin word that matches no entry at all as
-   * written ({@code kubernets}); {@code null} when every word is found.
+   * written ({@code kubernets}); {@code null} when every word is found. A word that the search
+   * already found in a hit needs no count of its own, so correct words cost nothing here.
    */
   private static List<QueryConcept> withTypoTolerance(
-      IndexSearcher searcher, List<QueryConcept> concepts, BuiltQuery query) throws IOException {
+      IndexSearcher searcher, List<QueryConcept> concepts, BuiltQuery query, BitSet covered)
+      throws IOException {
     Set<QueryConcept> unmatched = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (BuiltQuery.Clause clause : query.concepts()) {
-      if (clause.concept().canBeFuzzy() && searcher.count(clause.coverage()) == 0) {
+    List<BuiltQuery.Clause> clauses = query.concepts();
+    for (int i = 0; i < clauses.size(); i++) {
+      BuiltQuery.Clause clause = clauses.get(i);
+      if (clause.concept().canBeFuzzy()
+          && !covered.get(i)
+          && searcher.count(clause.coverage()) == 0) {
         unmatched.add(clause.concept());
       }
     }

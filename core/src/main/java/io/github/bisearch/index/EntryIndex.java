@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -27,12 +25,9 @@ import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
@@ -43,8 +38,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
 
 /**
  * A Lucene index of entries: writes replace a file's entries as a whole, commits record the schema
@@ -279,41 +272,6 @@ public final class EntryIndex implements AutoCloseable {
     } finally {
       release(searcher);
     }
-  }
-
-  /**
-   * The sources indexed so far whose key starts with {@code prefix}, as of the last commit or the
-   * writes since.
-   */
-  public synchronized Set<String> sourcesUnder(String prefix) {
-    Set<String> keys = new TreeSet<>();
-    try {
-      IndexWriter w = writer();
-      try (DirectoryReader reader = DirectoryReader.open(w)) {
-        for (LeafReaderContext leaf : reader.leaves()) {
-          Terms terms = leaf.reader().terms(IndexSchema.SOURCE_KEY);
-          if (terms == null) {
-            continue;
-          }
-          TermsEnum it = terms.iterator();
-          BytesRef start = new BytesRef(prefix);
-          if (it.seekCeil(start) == TermsEnum.SeekStatus.END) {
-            continue;
-          }
-          for (BytesRef term = it.term(); term != null; term = it.next()) {
-            if (!StringHelper.startsWith(term, start)) {
-              break;
-            }
-            if (it.docFreq() > 0) {
-              keys.add(term.utf8ToString());
-            }
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
-    }
-    return keys;
   }
 
   /** Removes everything indexed from {@code sourceKey}. Visible after {@link #commit()}. */

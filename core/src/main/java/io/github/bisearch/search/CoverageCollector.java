@@ -2,6 +2,7 @@ package io.github.bisearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -41,6 +42,9 @@ final class CoverageCollector implements Collector {
 
   private long total;
 
+  /** Concepts that some collected document covered. */
+  private final BitSet covered = new BitSet();
+
   CoverageCollector(List<Weight> concepts, int limit) {
     this.concepts = concepts;
     this.limit = limit;
@@ -49,6 +53,11 @@ final class CoverageCollector implements Collector {
 
   long total() {
     return total;
+  }
+
+  /** The indexes of the concepts that at least one collected document covered. */
+  BitSet covered() {
+    return (BitSet) covered.clone();
   }
 
   /** The kept documents, best first. */
@@ -83,7 +92,8 @@ final class CoverageCollector implements Collector {
       public void collect(int doc) throws IOException {
         total++;
         int coverage = 0;
-        for (DocIdSetIterator iterator : iterators) {
+        for (int i = 0; i < iterators.length; i++) {
+          DocIdSetIterator iterator = iterators[i];
           if (iterator == null) {
             continue;
           }
@@ -93,6 +103,7 @@ final class CoverageCollector implements Collector {
           }
           if (at == doc) {
             coverage++;
+            covered.set(i);
           }
         }
         Ranked ranked = new Ranked(docBase + doc, coverage, scorer.score());

@@ -11,6 +11,7 @@ import io.github.bisearch.ingest.Entry;
 import io.github.bisearch.query.BuiltQuery;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,12 @@ public final class EntrySearcher {
   private EntrySearcher() {}
 
   /** The total count and the best hits of one search. */
-  public record Found(long total, List<Hit> hits) {}
+  /**
+   * The total count, the best hits, and which concepts (by their index in the query) some matching
+   * entry covered; a concept not in {@code covered} may still match entries that the whole query
+   * does not.
+   */
+  public record Found(long total, List<Hit> hits, BitSet covered) {}
 
   /**
    * Searches {@code searcher} for {@code query} and returns up to {@code limit} hits, best first:
@@ -41,7 +47,7 @@ public final class EntrySearcher {
   public static Found search(IndexSearcher searcher, BuiltQuery query, int limit)
       throws IOException {
     if (limit <= 0) {
-      return new Found(searcher.count(query.query()), List.of());
+      return new Found(searcher.count(query.query()), List.of(), new BitSet());
     }
     List<Weight> concepts = new ArrayList<>(query.concepts().size());
     for (BuiltQuery.Clause concept : query.concepts()) {
@@ -51,7 +57,7 @@ public final class EntrySearcher {
     searcher.search(query.query(), collector);
     List<CoverageCollector.Ranked> ranked = collector.ranked();
     if (ranked.isEmpty()) {
-      return new Found(collector.total(), List.of());
+      return new Found(collector.total(), List.of(), collector.covered());
     }
     Weight weight = noScores(searcher, query.query());
     Map<Integer, List<Match>> provenance = provenance(searcher, query, ranked);
@@ -68,7 +74,7 @@ public final class EntrySearcher {
               matchedRanges(matches),
               provenance.getOrDefault(doc.doc(), List.of())));
     }
-    return new Found(collector.total(), hits);
+    return new Found(collector.total(), hits, collector.covered());
   }
 
   /**
