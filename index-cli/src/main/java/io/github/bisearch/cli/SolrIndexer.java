@@ -1,0 +1,219 @@
+package io.github.bisearch.cli;
+
+import io.github.bisearch.BiSearchException;
+import io.github.bisearch.index.EntryDocuments;
+import io.github.bisearch.index.IndexSchema;
+import io.github.bisearch.ingest.Entry;
+import io.github.bisearch.ingest.MarkdownFiles;
+import io.github.bisearch.ingest.MarkdownIngester;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.IndexableField;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.util.ClientUtils;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+
+/**
+ * Sends markdown entries to a Solr collection made with the bisearch configset: each file's entries
+ * replace the ones it had there (delete by source, then add), with one commit at the end.
+ *
+ * <p>The only class of search-cli that uses SolrJ, so that SolrJ is loaded only by {@code --solr}:
+ * its methods take and return nothing but JDK and bisearch types, and every SolrJ failure leaves it
+ * as a {@link BiSearchException} with a one-line message.
+ */
+final class SolrIndexer {
+  /** What was sent. */
+  record Report(int files, int skipped, int entries, List<String> problems) {}
+
+  private static final long CONNECT_SECONDS = 10;
+  private static final long REQUEST_SECONDS = 300;
+
+  private final String url;
+  private final String collection;
+  private final MarkdownIngester ingester = new MarkdownIngester();
+  private final Path workingDirectory = Path.of("").toAbsolutePath();
+
+  /**
+   * @param url Solr's base url, such as {@code http://localhost:8983/solr}
+   * @param collection the collection to write to
+   * @throws IllegalArgumentException if {@code url} is not an http or https url
+   */
+  SolrIndexer(String url, String collection) {
+    this.url = checkedUrl(url);
+    this.collection = collection;
+  }
+
+  /** {@code url} without a trailing slash, or an exception saying what a Solr url looks like. */
+  static String checkedUrl(String url) {
+    String stripped = url.strip();
+    while (stripped.endsWith("/")) {
+      stripped = stripped.substring(0, stripped.length() - 1);
+    }
+    try {
+      URI uri = new URI(stripped);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return stripped;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "--solr must be Solr's url, such as http://localhost:8983/solr, not '" + url + "'");
+  }
+
+  /**
+   * Indexes every markdown file at {@code paths}.
+   *
+   * @throws BiSearchException if a path does not exist (nothing is sent then), Solr cannot be
+   *     reached, the collection does not exist or Solr rejects the entries
+   */
+  Report index(List<Path> paths) {
+    Map<String, Path> files = new LinkedHashMap<>();
+    for (Path path : paths) {
+      try {
+        for (Path file : MarkdownFiles.find(path)) {
+          files.putIfAbsent(file.toAbsolutePath().normalize().toString(), file);
+        }
+      } catch (NoSuchFileException e) {
+        throw new BiSearchException(path + ": no such file or directory");
+      } catch (IOException e) {
+        throw new BiSearchException(path + ": cannot list: " + e.getMessage(), e);
+      }
+    }
+    try (SolrClient client =
+        new Http2SolrClient.Builder(url)
+            .withConnectionTimeout(CONNECT_SECONDS, TimeUnit.SECONDS)
+            .withRequestTimeout(REQUEST_SECONDS, TimeUnit.SECONDS)
+            .build()) {
+      return send(client, files);
+    } catch (SolrServerException | SolrException | IOException e) {
+      throw failure(e);
+    }
+  }
+
+  private Report send(SolrClient client, Map<String, Path> files)
+      throws SolrServerException, IOException {
+    client.ping(collection); // fails fast on a wrong url or collection, before any file is read
+    List<String> problems = new ArrayList<>();
+    int sent = 0;
+    int skipped = 0;
+    int entries = 0;
+    for (Map.Entry<String, Path> file : files.entrySet()) {
+      String source = displayName(file.getValue());
+      List<Entry> parsed = read(file.getValue(), source, problems);
+      if (parsed == null) {
+        skipped++;
+        continue;
+      }
+      // Two requests: within one, Solr applies the adds before the deletes.
+      new UpdateRequest()
+          .deleteByQuery(IndexSchema.SOURCE_KEY + ":" + ClientUtils.escapeQueryChars(file.getKey()))
+          .process(client, collection);
+      List<SolrInputDocument> docs = new ArrayList<>(parsed.size());
+      for (Entry entry : parsed) {
+        docs.add(toSolr(file.getKey(), entry));
+      }
+      if (!docs.isEmpty()) {
+        new UpdateRequest().add(docs).process(client, collection);
+      }
+      sent++;
+      entries += parsed.size();
+    }
+    client.commit(collection);
+    return new Report(sent, skipped, entries, problems);
+  }
+
+  /** Exactly the fields the library indexes for {@code entry}, by the same names. */
+  static SolrInputDocument toSolr(String sourceKey, Entry entry) {
+    SolrInputDocument doc = new SolrInputDocument();
+    for (IndexableField field : EntryDocuments.toDocument(sourceKey, entry)) {
+      Number number = field.numericValue();
+      doc.addField(field.name(), number != null ? number : field.stringValue());
+    }
+    return doc;
+  }
+
+  /** The entries of {@code file}; null, with a line added to {@code problems}, if it is skipped. */
+  private List<Entry> read(Path file, String source, List<String> problems) {
+    MarkdownFiles.Content content;
+    try {
+      content = MarkdownFiles.read(file);
+    } catch (AccessDeniedException e) {
+      problems.add(source + ": permission denied, skipped");
+      return null;
+    } catch (IOException e) {
+      problems.add(source + ": cannot read (" + e.getMessage() + "), skipped");
+      return null;
+    }
+    if (content.problem() != null) {
+      problems.add(source + ": " + content.problem());
+    }
+    if (content.text() == null) {
+      return null;
+    }
+    try {
+      return ingester.parse(source, content.text());
+    } catch (StackOverflowError e) {
+      problems.add(source + ": nested too deeply to parse, skipped");
+      return null;
+    }
+  }
+
+  /** As the embedded index names a file in hits: relative to the working directory if below it. */
+  private String displayName(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path shown =
+        absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
+  }
+
+  /** A SolrJ failure as one line that says what to do. */
+  private BiSearchException failure(Exception e) {
+    if (e instanceof SolrException solr && solr.code() == SolrException.ErrorCode.NOT_FOUND.code) {
+      return new BiSearchException(
+          "no collection '"
+              + collection
+              + "' at "
+              + url
+              + ": create it with the bisearch configset (see the README, 'Outgrowing one"
+              + " machine')",
+          e);
+    }
+    if (e instanceof SolrServerException && e.getCause() instanceof IOException) {
+      Throwable cause = e.getCause();
+      String why =
+          cause instanceof ConnectException || cause.getMessage() == null
+              ? "connection refused"
+              : cause.getMessage();
+      return new BiSearchException("cannot reach Solr at " + url + ": " + why, e);
+    }
+    if (e instanceof SolrException) {
+      return new BiSearchException(
+          "Solr at "
+              + url
+              + " rejected the entries (is collection '"
+              + collection
+              + "' made with the bisearch configset?): "
+              + SearchCli.firstLine(e.getMessage()),
+          e);
+    }
+    return new BiSearchException(
+        "cannot talk to Solr at " + url + ": " + SearchCli.firstLine(e.getMessage()), e);
+  }
+}
