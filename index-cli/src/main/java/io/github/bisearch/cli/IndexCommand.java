@@ -66,7 +66,7 @@ final class IndexCommand implements Callable<Integer> {
         description = "Index directory to create or update.")
     Path index;
 
-    @ArgGroup(exclusive = false)
+    @ArgGroup(exclusive = false, multiplicity = "1")
     SolrTarget solr;
   }
 

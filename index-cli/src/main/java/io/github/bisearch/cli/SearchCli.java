@@ -194,7 +194,13 @@ public final class SearchCli implements Callable<Integer> {
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (e, given) -> {
-          err.println("search-cli: " + firstLine(e.getMessage()));
+          String message = firstLine(e.getMessage());
+          // picocli says "Error: " before some messages; ours all start with "search-cli: ".
+          err.println(
+              "search-cli: "
+                  + (message.startsWith("Error: ")
+                      ? message.substring("Error: ".length())
+                      : message));
           err.flush();
           return EXIT_USAGE;
         });

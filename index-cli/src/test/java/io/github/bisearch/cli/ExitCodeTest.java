@@ -167,7 +167,11 @@ class ExitCodeTest {
 
     assertEquals(0, run.exitCode());
     assertTrue(
-        run.out().startsWith("Usage: search-cli index [-hqV] --index=DIR PATH..."), run.out());
+        run.out()
+            .startsWith(
+                "Usage: search-cli index [-hqV] (--index=DIR | (--solr=URL --collection=NAME))\n"
+                    + "                        PATH..."),
+        run.out());
     assertEquals("", run.err());
   }
 

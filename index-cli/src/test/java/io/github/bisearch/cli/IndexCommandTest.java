@@ -385,7 +385,11 @@ class IndexCommandTest {
 
     assertEquals(2, run.exitCode());
     assertEquals("", run.out());
-    assertEquals(List.of("search-cli: Missing required option: '--index=DIR'"), run.errLines());
+    assertEquals(
+        List.of(
+            "search-cli: Missing required argument (specify one of these):"
+                + " (--index=DIR | (--solr=URL --collection=NAME))"),
+        run.errLines());
     assertFalse(Files.exists(index));
   }
 
