@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
       "  search-cli \"operating system\" --lang zh",
       "  search-cli 容器编排 --format tsv --fields rank,title,url",
       "  search-cli index --index ./idx docs/",
+      "  search-cli --solr http://localhost:8983/solr --collection docs 容器编排",
       "  search-cli --index ./idx --json -n 5 容器编排",
       "  search-cli --explain \"kubernets 架构\"",
       "  printf '虚拟机\\nhypervisor\\n' | search-cli --json --batch",
@@ -71,6 +72,20 @@ public final class SearchCli implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Index directory to search (built with 'search-cli index').")
   Path index;
+
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "Search a Solr collection made with the bisearch configset instead, at Solr's base url"
+              + " (such as http://localhost:8983/solr); needs --collection.")
+  String solr;
+
+  @Option(
+      names = "--collection",
+      paramLabel = "NAME",
+      description = "The Solr collection to search (with --solr).")
+  String collection;
 
   @Option(
       names = {"-n", "--limit"},
@@ -246,6 +261,9 @@ public final class SearchCli implements Callable<Integer> {
     SearchFilter filter = filter();
     TextOutput.Style style = style();
     hintAtMistypedCommand();
+    if (solr != null || collection != null) {
+      return searchSolr(query, chosen, columns, filter, style);
+    }
     try (BiSearch search = open(index, noTranslate)) {
       PrintWriter out = spec.commandLine().getOut();
       if (batch) {
@@ -254,6 +272,39 @@ public final class SearchCli implements Callable<Integer> {
         SearchResult result = search.search(query, limit, filter);
         print(search, result, chosen, columns, explain, style, terminalWidth(), out);
       }
+      out.flush();
+    }
+    return EXIT_OK;
+  }
+
+  /**
+   * Searches through Solr's {@code {!bisearch}} parser. The collection's own glossary applies
+   * there, so the options that change translation do not; typo tolerance is the embedded engine's.
+   */
+  private int searchSolr(
+      String query,
+      String format,
+      List<HitField> columns,
+      SearchFilter filter,
+      TextOutput.Style style) {
+    if (solr == null || collection == null) {
+      throw new IllegalArgumentException("--solr and --collection go together: give both");
+    }
+    if (index != null || batch || section != null) {
+      throw new IllegalArgumentException(
+          "--solr cannot be combined with --index, --batch or --section");
+    }
+    if (noTranslate || !glossaries.isEmpty() || !dictionaries.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--solr translates with the collection's glossary: --glossary, --dictionary and"
+              + " --no-translate do not apply");
+    }
+    SearchResult result =
+        new SolrSearcher(solr, collection).search(query, limit, filter.language());
+    // Only to explain the query's concepts: an empty index with the built-in glossary.
+    try (BiSearch concepts = BiSearch.inMemory()) {
+      PrintWriter out = spec.commandLine().getOut();
+      print(concepts, result, format, columns, explain, style, terminalWidth(), out);
       out.flush();
     }
     return EXIT_OK;

@@ -7,16 +7,12 @@ import io.github.bisearch.ingest.Entry;
 import io.github.bisearch.ingest.MarkdownFiles;
 import io.github.bisearch.ingest.MarkdownIngester;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.IndexableField;
@@ -32,9 +28,10 @@ import org.apache.solr.common.SolrInputDocument;
  * Sends markdown entries to a Solr collection made with the bisearch configset: each file's entries
  * replace the ones it had there (delete by source, then add), with one commit at the end.
  *
- * <p>The only class of search-cli that uses SolrJ, so that SolrJ is loaded only by {@code --solr}:
- * its methods take and return nothing but JDK and bisearch types, and every SolrJ failure leaves it
- * as a {@link BiSearchException} with a one-line message.
+ * <p>With {@link SolrSearcher} and {@link SolrFailures}, the only classes of search-cli that use
+ * SolrJ, so that SolrJ is loaded only by {@code --solr}: their methods take and return nothing but
+ * JDK and bisearch types, and every SolrJ failure leaves them as a {@link BiSearchException} with a
+ * one-line message.
  */
 final class SolrIndexer {
   /** What was sent. */
@@ -54,27 +51,8 @@ final class SolrIndexer {
    * @throws IllegalArgumentException if {@code url} is not an http or https url
    */
   SolrIndexer(String url, String collection) {
-    this.url = checkedUrl(url);
+    this.url = SolrFailures.checkedUrl(url);
     this.collection = collection;
-  }
-
-  /** {@code url} without a trailing slash, or an exception saying what a Solr url looks like. */
-  static String checkedUrl(String url) {
-    String stripped = url.strip();
-    while (stripped.endsWith("/")) {
-      stripped = stripped.substring(0, stripped.length() - 1);
-    }
-    try {
-      URI uri = new URI(stripped);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return stripped;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "--solr must be Solr's url, such as http://localhost:8983/solr, not '" + url + "'");
   }
 
   /**
@@ -103,7 +81,7 @@ final class SolrIndexer {
             .build()) {
       return send(client, files);
     } catch (SolrServerException | SolrException | IOException e) {
-      throw failure(e);
+      throw SolrFailures.describe(e, url, collection, "rejected the entries");
     }
   }
 
@@ -181,39 +159,5 @@ final class SolrIndexer {
     Path shown =
         absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
     return shown.toString().replace('\\', '/');
-  }
-
-  /** A SolrJ failure as one line that says what to do. */
-  private BiSearchException failure(Exception e) {
-    if (e instanceof SolrException solr && solr.code() == SolrException.ErrorCode.NOT_FOUND.code) {
-      return new BiSearchException(
-          "no collection '"
-              + collection
-              + "' at "
-              + url
-              + ": create it with the bisearch configset (see the README, 'Outgrowing one"
-              + " machine')",
-          e);
-    }
-    if (e instanceof SolrServerException && e.getCause() instanceof IOException) {
-      Throwable cause = e.getCause();
-      String why =
-          cause instanceof ConnectException || cause.getMessage() == null
-              ? "connection refused"
-              : cause.getMessage();
-      return new BiSearchException("cannot reach Solr at " + url + ": " + why, e);
-    }
-    if (e instanceof SolrException) {
-      return new BiSearchException(
-          "Solr at "
-              + url
-              + " rejected the entries (is collection '"
-              + collection
-              + "' made with the bisearch configset?): "
-              + SearchCli.firstLine(e.getMessage()),
-          e);
-    }
-    return new BiSearchException(
-        "cannot talk to Solr at " + url + ": " + SearchCli.firstLine(e.getMessage()), e);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bisearch.BiSearch;
 import io.github.bisearch.Hit;
+import io.github.bisearch.Match;
 import io.github.bisearch.SearchResult;
 import io.github.bisearch.index.IndexSchema;
 import java.io.IOException;
@@ -12,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -214,9 +217,47 @@ class SolrCloudIT {
   }
 
   @Test
-  @Order(4)
+  @Order(3)
   void solrRanksLikeTheEmbeddedEngine() throws Exception {
     assertSameRankings();
+  }
+
+  @Test
+  @Order(4)
+  void cliSearchesThroughSolrWithTheLibrarySnippets() throws Exception {
+    String query = "虚拟机 hypervisor";
+    Map<String, Hit> embeddedHits = new HashMap<>();
+    for (Hit hit : embedded.search(query, FETCHED).hits()) {
+      embeddedHits.put(hit.id(), hit);
+    }
+    QueryResponse solr =
+        cluster.getSolrClient().query(COLLECTION, new SolrQuery(query).setRows(5).setFields("id"));
+    StringBuilder expected = new StringBuilder("id\ttitle\tsnippet\tmatched\n");
+    for (SolrDocument doc : solr.getResults()) {
+      Hit hit = embeddedHits.get((String) doc.getFieldValue("id"));
+      List<String> matched = hit.matched().stream().map(Match::toString).toList();
+      expected.append(
+          String.join(
+              "\t",
+              hit.id(),
+              hit.title(),
+              hit.snippet().marked("<em>", "</em>"),
+              String.join("; ", matched) + "\n"));
+    }
+    Cli run =
+        cli(
+            "--solr",
+            solrUrl(),
+            "--collection",
+            COLLECTION,
+            "--format",
+            "tsv",
+            "--fields",
+            "id,title,snippet,matched",
+            "-n",
+            "5",
+            query);
+    assertEquals(new Cli(0, expected.toString(), ""), run);
   }
 
   @Test
