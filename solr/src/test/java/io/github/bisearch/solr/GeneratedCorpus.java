@@ -46,7 +46,7 @@ final class GeneratedCorpus {
           }
           int id = file * ENTRIES_PER_FILE + i;
           out.write("- [" + words(1 + random.nextInt(3)) + "](https://example.org/g/" + id + "): ");
-          out.write(words(4 + random.nextInt(12)) + "\n");
+          out.write(words(3 + random.nextInt(8)) + "\n");
         }
       }
     }
