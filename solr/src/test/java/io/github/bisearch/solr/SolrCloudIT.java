@@ -91,7 +91,6 @@ class SolrCloudIT {
     Files.copy(Path.of("..", "corpus", "docker-awesome.md"), corpus.resolve("docker-awesome.md"));
     new GeneratedCorpus(42).write(10_000, corpus.resolve("generated"));
 
-    long t0 = System.nanoTime();
     cluster =
         new MiniSolrCloudCluster.Builder(2, work.resolve("solr"))
             .addConfig("bisearch", Path.of("src", "main", "configset", "bisearch", "conf"))
@@ -101,13 +100,10 @@ class SolrCloudIT {
         .process(cluster.getSolrClient());
     cluster.waitForActiveCollection(COLLECTION, 2, 4);
 
-    long t1 = System.nanoTime();
     embedded = BiSearch.inMemory();
     embedded.add(corpus);
-    long t2 = System.nanoTime();
 
     Cli indexed = cli("index", "--solr", solrUrl(), "--collection", COLLECTION, corpus.toString());
-    System.err.println("TIMING cluster " + (t1 - t0) / 1e9 + " embedded " + (t2 - t1) / 1e9 + " cli " + (System.nanoTime() - t2) / 1e9 + " " + indexed.out());
     assertEquals(0, indexed.exit(), indexed.err());
     assertEquals("", indexed.err());
     assertTrue(
