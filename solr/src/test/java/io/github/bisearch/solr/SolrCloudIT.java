@@ -226,23 +226,18 @@ class SolrCloudIT {
   @Order(4)
   void cliSearchesThroughSolrWithTheLibrarySnippets() throws Exception {
     String query = "虚拟机 hypervisor";
-    Map<String, Hit> embeddedHits = new HashMap<>();
-    for (Hit hit : embedded.search(query, FETCHED).hits()) {
-      embeddedHits.put(hit.id(), hit);
-    }
-    QueryResponse solr =
-        cluster.getSolrClient().query(COLLECTION, new SolrQuery(query).setRows(5).setFields("id"));
-    StringBuilder expected = new StringBuilder("id\ttitle\tsnippet\tmatched\n");
-    for (SolrDocument doc : solr.getResults()) {
-      Hit hit = embeddedHits.get((String) doc.getFieldValue("id"));
+    List<Hit> expected = embedded.search(query, FETCHED).hits();
+    Map<String, String> lines = new HashMap<>();
+    for (Hit hit : expected) {
       List<String> matched = hit.matched().stream().map(Match::toString).toList();
-      expected.append(
+      lines.put(
+          hit.id(),
           String.join(
               "\t",
               hit.id(),
               hit.title(),
               hit.snippet().marked("<em>", "</em>"),
-              String.join("; ", matched) + "\n"));
+              String.join("; ", matched)));
     }
     Cli run =
         cli(
@@ -255,9 +250,19 @@ class SolrCloudIT {
             "--fields",
             "id,title,snippet,matched",
             "-n",
-            "5",
+            String.valueOf(TOP),
             query);
-    assertEquals(new Cli(0, expected.toString(), ""), run);
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("", run.err());
+    List<String> out = List.of(run.out().split("\n"));
+    assertEquals("id\ttitle\tsnippet\tmatched", out.get(0));
+    List<String> ids = new ArrayList<>();
+    for (String line : out.subList(1, out.size())) {
+      String id = line.substring(0, line.indexOf('\t'));
+      assertEquals(lines.get(id), line);
+      ids.add(id);
+    }
+    assertSameTop(query, expected, ids);
   }
 
   @Test
@@ -313,6 +318,19 @@ class SolrCloudIT {
         actual.add((String) doc.getFieldValue("id"));
       }
       assertSameTop(query, expected.hits(), actual);
+      // Exact distributed statistics: each shard scores with the whole collection's BM25 numbers.
+      Map<String, Float> scores = new HashMap<>();
+      for (Hit hit : expected.hits()) {
+        scores.put(hit.id(), hit.score());
+      }
+      for (SolrDocument doc : response.getResults().subList(0, Math.min(TOP, actual.size()))) {
+        float score = ((Number) doc.getFieldValue("score")).floatValue();
+        assertEquals(
+            scores.get((String) doc.getFieldValue("id")),
+            score,
+            1e-5f * Math.max(1f, score),
+            query + ": score of " + doc.getFieldValue("id"));
+      }
       compared++;
     }
     assertTrue(compared >= 90, "compared only " + compared + "; skipped " + skipped);
