@@ -1,6 +1,7 @@
 package io.github.bisearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bisearch.ingest.Entry;
 import io.github.bisearch.ingest.Link;
@@ -10,9 +11,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +104,82 @@ class SolrIndexCommandTest {
             "search-cli: --index=DIR and (--solr=URL --collection=NAME) are mutually exclusive"
                 + " (specify only one)"),
         run.errLines());
+  }
+
+  @Test
+  void searchingAnUnreachableSolrIsOneLineAndExitOne() throws IOException {
+    String url = "http://127.0.0.1:" + closedPort() + "/solr";
+    CliRun run = CliRun.of("--solr", url + "/", "--collection", "docs", "虚拟机");
+
+    assertEquals(1, run.exitCode());
+    assertEquals("", run.out());
+    assertEquals(
+        List.of("search-cli: cannot reach Solr at " + url + ": connection refused"),
+        run.errLines());
+  }
+
+  @Test
+  void searchingSolrNeedsACollection() {
+    CliRun run = CliRun.of("--solr", "http://localhost:8983/solr", "虚拟机");
+
+    assertEquals(2, run.exitCode());
+    assertEquals(
+        List.of("search-cli: --solr and --collection go together: give both"), run.errLines());
+  }
+
+  @Test
+  void searchingSolrTakesNoGlossary() throws IOException {
+    CliRun run =
+        CliRun.of(
+            "--solr",
+            "http://localhost:8983/solr",
+            "--collection",
+            "docs",
+            "--no-translate",
+            "虚拟机");
+
+    assertEquals(2, run.exitCode());
+    assertEquals(
+        List.of(
+            "search-cli: --solr translates with the collection's glossary: --glossary,"
+                + " --dictionary and --no-translate do not apply"),
+        run.errLines());
+  }
+
+  /** SolrJ costs start-up time: it must load only when --solr is given. */
+  @Test
+  void localIndexingAndSearchingLoadNoSolrClass() throws Exception {
+    Path index = dir.resolve("idx");
+    Path file = markdown();
+    List<String> loaded = new ArrayList<>();
+    for (List<String> args :
+        List.of(
+            List.of("index", "--index", index.toString(), file.toString()),
+            List.of("--index", index.toString(), "--json", "虚拟机 hypervisor"))) {
+      Path log = Files.createTempFile(dir, "classes", ".log");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xlog:class+load=info:file=" + log);
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(SearchCli.class.getName());
+      command.addAll(args);
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      process.getOutputStream().close();
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "search-cli still running");
+      assertEquals(0, process.exitValue(), String.join(" ", args));
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      assertTrue(lines.stream().anyMatch(line -> line.contains(" io.github.bisearch.cli.")));
+      lines.stream()
+          .filter(
+              line -> line.contains(" org.apache.solr.") || line.contains(" org.eclipse.jetty."))
+          .forEach(loaded::add);
+    }
+    assertEquals(List.of(), loaded);
   }
 
   @Test
