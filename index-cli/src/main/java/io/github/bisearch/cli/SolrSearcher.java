@@ -1,5 +1,6 @@
 package io.github.bisearch.cli;
 
+import io.github.bisearch.BiSearchException;
 import io.github.bisearch.Hit;
 import io.github.bisearch.Language;
 import io.github.bisearch.SearchResult;
@@ -55,8 +56,8 @@ final class SolrSearcher {
   /**
    * The best {@code limit} hits for {@code query}, only in {@code language} unless it is null.
    *
-   * @throws io.github.bisearch.BiSearchException if Solr cannot be reached, the collection does not
-   *     exist or Solr refuses the query
+   * @throws BiSearchException if Solr cannot be reached, the collection does not exist or Solr
+   *     refuses the query
    */
   SearchResult search(String query, int limit, Language language) {
     SolrQuery request = new SolrQuery(query).setRows(limit).setFields("*", "score");
@@ -104,7 +105,7 @@ final class SolrSearcher {
         hitsOnly.release(searcher);
       }
     } catch (IOException e) {
-      throw new io.github.bisearch.BiSearchException("cannot highlight: " + e.getMessage(), e);
+      throw new BiSearchException("cannot highlight: " + e.getMessage(), e);
     }
   }
 

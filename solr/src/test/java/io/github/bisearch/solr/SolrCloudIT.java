@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -75,6 +77,12 @@ class SolrCloudIT {
           "lightweight linux",
           "docker 书籍");
 
+  /**
+   * Jersey, inside Solr, warns through java.util.logging about an optional provider it lacks; held
+   * here so that the logger and its level are not garbage-collected.
+   */
+  private static final Logger JERSEY = Logger.getLogger("org.glassfish.jersey");
+
   private Path work;
   private Path corpus;
   private MiniSolrCloudCluster cluster;
@@ -82,6 +90,7 @@ class SolrCloudIT {
 
   @BeforeAll
   void startClusterAndIndex() throws Exception {
+    JERSEY.setLevel(Level.SEVERE);
     assertTrue(
         Files.isRegularFile(CLI_JAR),
         CLI_JAR + " is missing: build it first (./mvnw package -pl index-cli -am)");
