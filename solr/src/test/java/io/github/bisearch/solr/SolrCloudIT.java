@@ -310,39 +310,53 @@ class SolrCloudIT {
   private void assertSameRankings() throws Exception {
     int compared = 0;
     List<String> skipped = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     for (String query : queries()) {
-      SearchResult expected = embedded.search(query, FETCHED);
-      if (expected.hits().stream()
-          .anyMatch(hit -> hit.matched().stream().anyMatch(m -> m.via().equals("typo")))) {
-        skipped.add(query); // typo tolerance is the embedded engine's second search, not a query
-        continue;
+      try {
+        if (assertSameRanking(query)) {
+          compared++;
+        } else {
+          skipped.add(query);
+        }
+      } catch (AssertionError e) {
+        failures.add(e.getMessage());
       }
-      QueryResponse response =
-          cluster
-              .getSolrClient()
-              .query(COLLECTION, new SolrQuery(query).setRows(FETCHED).setFields("id", "score"));
-      assertEquals(expected.total(), response.getResults().getNumFound(), query + ": total");
-      List<String> actual = new ArrayList<>();
-      for (SolrDocument doc : response.getResults()) {
-        actual.add((String) doc.getFieldValue("id"));
-      }
-      assertSameTop(query, expected.hits(), actual);
-      // Exact distributed statistics: each shard scores with the whole collection's BM25 numbers.
-      Map<String, Float> scores = new HashMap<>();
-      for (Hit hit : expected.hits()) {
-        scores.put(hit.id(), hit.score());
-      }
-      for (SolrDocument doc : response.getResults().subList(0, Math.min(TOP, actual.size()))) {
-        float score = ((Number) doc.getFieldValue("score")).floatValue();
-        assertEquals(
-            scores.get((String) doc.getFieldValue("id")),
-            score,
-            1e-5f * Math.max(1f, score),
-            query + ": score of " + doc.getFieldValue("id"));
-      }
-      compared++;
     }
+    assertEquals(List.of(), failures, failures.size() + " queries rank differently");
     assertTrue(compared >= 90, "compared only " + compared + "; skipped " + skipped);
+  }
+
+  /** Whether the query could be compared; fails if it ranks differently. */
+  private boolean assertSameRanking(String query) throws Exception {
+    SearchResult expected = embedded.search(query, FETCHED);
+    if (expected.hits().stream()
+        .anyMatch(hit -> hit.matched().stream().anyMatch(m -> m.via().equals("typo")))) {
+      return false; // typo tolerance is the embedded engine's second search, not a query
+    }
+    QueryResponse response =
+        cluster
+            .getSolrClient()
+            .query(COLLECTION, new SolrQuery(query).setRows(FETCHED).setFields("id", "score"));
+    assertEquals(expected.total(), response.getResults().getNumFound(), query + ": total");
+    List<String> actual = new ArrayList<>();
+    for (SolrDocument doc : response.getResults()) {
+      actual.add((String) doc.getFieldValue("id"));
+    }
+    assertSameTop(query, expected.hits(), actual);
+    // Exact distributed statistics: each shard scores with the whole collection's BM25 numbers.
+    Map<String, Float> scores = new HashMap<>();
+    for (Hit hit : expected.hits()) {
+      scores.put(hit.id(), hit.score());
+    }
+    for (SolrDocument doc : response.getResults().subList(0, Math.min(TOP, actual.size()))) {
+      float score = ((Number) doc.getFieldValue("score")).floatValue();
+      assertEquals(
+          scores.get((String) doc.getFieldValue("id")),
+          score,
+          1e-5f * Math.max(1f, score),
+          query + ": score of " + doc.getFieldValue("id"));
+    }
+    return true;
   }
 
   /**
