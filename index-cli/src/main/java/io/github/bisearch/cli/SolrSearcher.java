@@ -13,6 +13,7 @@ import io.github.bisearch.ingest.Entry;
 import io.github.bisearch.ingest.Link;
 import io.github.bisearch.query.BilingualQueryBuilder;
 import io.github.bisearch.query.BuiltQuery;
+import io.github.bisearch.query.ConceptQuery;
 import io.github.bisearch.search.EntrySearcher;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -112,7 +113,8 @@ final class SolrSearcher {
   private static Hit hit(IndexSearcher searcher, BuiltQuery built, SolrDocument doc)
       throws IOException {
     String id = string(doc, IndexSchema.ID);
-    float score = ((Number) doc.getFieldValue("score")).floatValue();
+    // Shown as the embedded engine shows it: relevance, without the coverage bonus.
+    float score = ConceptQuery.relevance(((Number) doc.getFieldValue("score")).floatValue());
     BuiltQuery onlyThis =
         new BuiltQuery(
             new BooleanQuery.Builder()

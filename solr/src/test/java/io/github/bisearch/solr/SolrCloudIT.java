@@ -8,6 +8,7 @@ import io.github.bisearch.Hit;
 import io.github.bisearch.Match;
 import io.github.bisearch.SearchResult;
 import io.github.bisearch.index.IndexSchema;
+import io.github.bisearch.query.ConceptQuery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -337,7 +338,12 @@ class SolrCloudIT {
         cluster
             .getSolrClient()
             .query(COLLECTION, new SolrQuery(query).setRows(FETCHED).setFields("id", "score"));
-    assertEquals(expected.total(), response.getResults().getNumFound(), query + ": total");
+    long found = response.getResults().getNumFound();
+    if (expected.totalExact()) {
+      assertEquals(expected.total(), found, query + ": total");
+    } else {
+      assertTrue(found >= expected.total(), query + ": total " + found);
+    }
     List<String> actual = new ArrayList<>();
     for (SolrDocument doc : response.getResults()) {
       actual.add((String) doc.getFieldValue("id"));
@@ -349,7 +355,8 @@ class SolrCloudIT {
       scores.put(hit.id(), hit.score());
     }
     for (SolrDocument doc : response.getResults().subList(0, Math.min(TOP, actual.size()))) {
-      float score = ((Number) doc.getFieldValue("score")).floatValue();
+      // The embedded engine shows relevance alone, without the bonus for each concept covered.
+      float score = ConceptQuery.relevance(((Number) doc.getFieldValue("score")).floatValue());
       assertEquals(
           scores.get((String) doc.getFieldValue("id")),
           score,
