@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -102,7 +104,10 @@ class SolrCloudIT {
         Files.isRegularFile(CLI_JAR),
         CLI_JAR + " is missing: build it first (./mvnw package -pl index-cli -am)");
     work = Files.createTempDirectory("bisearch-solr-it");
-    corpus = work.resolve("corpus");
+    // Entry ids hash the file's absolute path, and ids decide each entry's shard. A fixed path
+    // gives every run, on every machine, the same shards: see the README on synonym statistics.
+    corpus = Path.of(System.getProperty("java.io.tmpdir"), "bisearch-solr-it-corpus");
+    deleteRecursively(corpus);
     Files.createDirectories(corpus);
     Files.copy(Path.of("..", "corpus", "docker-awesome.md"), corpus.resolve("docker-awesome.md"));
     new GeneratedCorpus(42).write(10_000, corpus.resolve("generated"));
@@ -158,6 +163,16 @@ class SolrCloudIT {
         process.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
   }
 
   @AfterAll
