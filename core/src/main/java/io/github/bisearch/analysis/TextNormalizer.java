@@ -16,6 +16,10 @@ public final class TextNormalizer {
 
   /** Returns {@code text} width-folded, in Simplified script and in lower case. */
   public static String normalize(String text) {
+    if (isAscii(text)) {
+      // Neither the width nor the Traditional table maps an ASCII character: only case is left.
+      return text.toLowerCase(Locale.ROOT);
+    }
     StringBuilder out = new StringBuilder(text.length());
     char[] buffer = new char[256];
     try (Reader reader = ChineseVariants.fold(new StringReader(text))) {
@@ -26,5 +30,14 @@ public final class TextNormalizer {
       throw new UncheckedIOException(e); // cannot happen on a StringReader
     }
     return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }
