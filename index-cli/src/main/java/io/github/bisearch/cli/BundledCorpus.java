@@ -12,10 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * The corpus searched when no index is named: the repository's {@code corpus/} folder when the
@@ -90,7 +88,7 @@ final class BundledCorpus {
         fingerprint
             .append(file.toAbsolutePath().normalize())
             .append('\t')
-            .append(sha256(Files.readAllBytes(file)))
+            .append(checksum(Files.readAllBytes(file)))
             .append('\n');
       }
     } catch (IOException | RuntimeException e) {
@@ -101,7 +99,7 @@ final class BundledCorpus {
 
   /** What indexing {@link #RESOURCE} depends on: its content. */
   static String resourceFingerprint(byte[] markdown) {
-    return "resource\t" + RESOURCE + '\t' + sha256(markdown) + '\n';
+    return "resource\t" + RESOURCE + '\t' + checksum(markdown) + '\n';
   }
 
   /** Writes {@code search} headed by {@code fingerprint}, as {@link #openPrebuilt} reads it. */
@@ -139,11 +137,13 @@ final class BundledCorpus {
     }
   }
 
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-    }
+  /**
+   * A file's length and CRC-32C: enough to tell an edited file (Lucene checks its own files the
+   * same way), and unlike a MessageDigest it needs no security provider set up at start-up.
+   */
+  private static String checksum(byte[] bytes) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes);
+    return bytes.length + "\t" + Long.toHexString(crc.getValue());
   }
 }
