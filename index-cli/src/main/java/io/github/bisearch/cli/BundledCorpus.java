@@ -46,19 +46,23 @@ final class BundledCorpus {
       BiSearch prebuilt =
           fingerprint == null ? null : openPrebuilt(builder, FOLDER_INDEX, fingerprint);
       if (prebuilt != null) {
+        StartupTrace.mark("prebuilt index of the corpus folder opened");
         return prebuilt;
       }
       BiSearch search = builder.build();
       search.add(corpus);
+      StartupTrace.mark("corpus folder indexed");
       return search;
     }
     byte[] markdown = resourceBytes();
     BiSearch prebuilt = openPrebuilt(builder, RESOURCE_INDEX, resourceFingerprint(markdown));
     if (prebuilt != null) {
+      StartupTrace.mark("prebuilt index of the bundled corpus opened");
       return prebuilt;
     }
     BiSearch search = builder.build();
     search.addMarkdown(RESOURCE, new String(markdown, StandardCharsets.UTF_8));
+    StartupTrace.mark("bundled corpus indexed");
     return search;
   }
 

@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Run by the build: indexes the bundled corpus ahead of time, so that searching it starts without
@@ -19,7 +21,11 @@ import java.nio.file.Path;
 final class BundledIndexWriter {
   private BundledIndexWriter() {}
 
+  /** As in {@link SearchCli}: Lucene's notes on the JVM it runs on are no build output. */
+  private static final Logger LUCENE = Logger.getLogger("org.apache.lucene");
+
   public static void main(String[] args) throws IOException {
+    LUCENE.setLevel(Level.SEVERE);
     if (args.length != 2) {
       System.err.println("usage: BundledIndexWriter CORPUS_FOLDER OUTPUT_FOLDER");
       System.exit(SearchCli.EXIT_USAGE);
