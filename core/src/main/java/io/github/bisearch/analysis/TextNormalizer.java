@@ -16,8 +16,9 @@ public final class TextNormalizer {
 
   /** Returns {@code text} width-folded, in Simplified script and in lower case. */
   public static String normalize(String text) {
-    if (isAscii(text)) {
-      // Neither the width nor the Traditional table maps an ASCII character: only case is left.
+    if (isAscii(text) || !mayFold(text)) {
+      // Folding would leave it as it is (it never changes ASCII): only case is left. Glossary terms
+      // are mostly like that, and there are thousands of them to normalize at start-up.
       return text.toLowerCase(Locale.ROOT);
     }
     StringBuilder out = new StringBuilder(text.length());
@@ -30,6 +31,15 @@ public final class TextNormalizer {
       throw new UncheckedIOException(e); // cannot happen on a StringReader
     }
     return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean mayFold(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (ChineseVariants.mayFold(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isAscii(String text) {

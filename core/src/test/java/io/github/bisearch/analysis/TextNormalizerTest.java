@@ -30,6 +30,20 @@ class TextNormalizerTest {
   }
 
   @Test
+  void everyCharacterComesOutAsTheFoldingMakesIt() throws IOException {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      String text = "a" + (char) c + "b";
+      assertEquals(folded(text), TextNormalizer.normalize(text), "U+" + Integer.toHexString(c));
+    }
+  }
+
+  @Test
+  void halfWidthKanaWithVoicedMarkComesOutAsTheFoldingMakesIt() throws IOException {
+    String text = "\uFF76\uFF9E\uFF8A\uFF9F 虛擬機";
+    assertEquals(folded(text), TextNormalizer.normalize(text));
+  }
+
+  @Test
   void asciiIsLowerCased() {
     assertEquals("container orchestration", TextNormalizer.normalize("Container ORCHESTRATION"));
   }
