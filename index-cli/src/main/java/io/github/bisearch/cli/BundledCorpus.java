@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -19,21 +20,20 @@ import java.util.zip.CRC32C;
  * The corpus searched when no index is named: the repository's {@code corpus/} folder when the
  * launcher points at it ({@code -Dbisearch.corpus}), else the copy built into the jar.
  *
- * <p>The build indexes both ahead of time ({@link BundledIndexWriter}) and ships the indexes in the
- * jar, each headed by a fingerprint of what it was built from: the files' paths and contents and
- * the working directory (which the shown file names are relative to). When the fingerprint of what
- * would be indexed now is the same, the index is opened as it is; otherwise (the corpus was edited,
- * or search-cli runs from another folder) the corpus is indexed at start-up as before.
+ * <p>The build indexes the folder ahead of time ({@link BundledIndexWriter}), headed by a
+ * fingerprint of what the index was built from: the working directory (which shown file names are
+ * relative to) and each file's absolute path (which entry ids derive from) and content. The
+ * launcher names that file ({@code -Dbisearch.corpus.index}). When the fingerprint of what would be
+ * indexed now is the same, the index is opened as it is; otherwise (the corpus was edited, or
+ * search-cli runs from another folder) the corpus is indexed at start-up as before. It lives next
+ * to the jar, not in it, as it holds the paths of this checkout.
  */
 final class BundledCorpus {
   static final String PROPERTY = "bisearch.corpus";
   static final String RESOURCE = "corpus/docker-awesome.md";
 
-  /** The index of the corpus folder, as the launcher names it from the repository's root. */
-  static final String FOLDER_INDEX = "bundled-index/folder.index";
-
-  /** The index of {@link #RESOURCE}. */
-  static final String RESOURCE_INDEX = "bundled-index/resource.index";
+  /** The index of the corpus folder written by {@link BundledIndexWriter}, if there is one. */
+  static final String INDEX_PROPERTY = "bisearch.corpus.index";
 
   private BundledCorpus() {}
 
@@ -42,9 +42,7 @@ final class BundledCorpus {
     String folder = System.getProperty(PROPERTY);
     if (folder != null && Files.isDirectory(Path.of(folder))) {
       Path corpus = Path.of(folder);
-      String fingerprint = folderFingerprint(corpus);
-      BiSearch prebuilt =
-          fingerprint == null ? null : openPrebuilt(builder, FOLDER_INDEX, fingerprint);
+      BiSearch prebuilt = openPrebuilt(builder, corpus);
       if (prebuilt != null) {
         StartupTrace.mark("prebuilt index of the corpus folder opened");
         return prebuilt;
@@ -54,15 +52,8 @@ final class BundledCorpus {
       StartupTrace.mark("corpus folder indexed");
       return search;
     }
-    byte[] markdown = resourceBytes();
-    BiSearch prebuilt = openPrebuilt(builder, RESOURCE_INDEX, resourceFingerprint(markdown));
-    if (prebuilt != null) {
-      StartupTrace.mark("prebuilt index of the bundled corpus opened");
-      return prebuilt;
-    }
     BiSearch search = builder.build();
-    search.addMarkdown(RESOURCE, new String(markdown, StandardCharsets.UTF_8));
-    StartupTrace.mark("bundled corpus indexed");
+    search.addMarkdown(RESOURCE, new String(resourceBytes(), StandardCharsets.UTF_8));
     return search;
   }
 
@@ -85,7 +76,7 @@ final class BundledCorpus {
    */
   static String folderFingerprint(Path corpus) {
     StringBuilder fingerprint = new StringBuilder();
-    fingerprint.append("folder\t").append(Path.of("").toAbsolutePath()).append('\n');
+    fingerprint.append(Path.of("").toAbsolutePath()).append('\n');
     try {
       List<Path> files = MarkdownFiles.find(corpus);
       for (Path file : files) {
@@ -101,11 +92,6 @@ final class BundledCorpus {
     return fingerprint.toString();
   }
 
-  /** What indexing {@link #RESOURCE} depends on: its content. */
-  static String resourceFingerprint(byte[] markdown) {
-    return "resource\t" + RESOURCE + '\t' + checksum(markdown) + '\n';
-  }
-
   /** Writes {@code search} headed by {@code fingerprint}, as {@link #openPrebuilt} reads it. */
   static void writePrebuilt(BiSearch search, String fingerprint, OutputStream out)
       throws IOException {
@@ -116,23 +102,26 @@ final class BundledCorpus {
   }
 
   /**
-   * The index in the resource {@code name} if it was built from what {@code fingerprint} describes;
-   * null if it was not, or the jar holds no such resource (as when the program runs from its
-   * classes before the build wrote them).
+   * The prebuilt index if there is one and it was built from {@code corpus} as it is now, seen from
+   * this working directory; else null.
    */
-  private static BiSearch openPrebuilt(BiSearch.Builder builder, String name, String fingerprint) {
+  private static BiSearch openPrebuilt(BiSearch.Builder builder, Path corpus) {
+    String file = System.getProperty(INDEX_PROPERTY);
+    if (file == null) {
+      return null;
+    }
     byte[] bytes;
-    try (InputStream in = BundledCorpus.class.getResourceAsStream(name)) {
-      if (in == null) {
-        return null;
-      }
-      bytes = in.readAllBytes();
+    try {
+      bytes = Files.readAllBytes(Path.of(file));
+    } catch (NoSuchFileException e) {
+      return null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    String fingerprint = folderFingerprint(corpus);
     try {
       DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
-      if (!data.readUTF().equals(fingerprint)) {
+      if (fingerprint == null || !data.readUTF().equals(fingerprint)) {
         return null;
       }
       return builder.snapshot(data).build();

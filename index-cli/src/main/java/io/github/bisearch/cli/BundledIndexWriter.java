@@ -3,60 +3,43 @@ package io.github.bisearch.cli;
 import io.github.bisearch.BiSearch;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Run by the build: indexes the bundled corpus ahead of time, so that searching it starts without
- * segmenting a single Chinese sentence. Writes the two indexes that {@link BundledCorpus} looks
- * for. Must run in the repository's root folder, where the launcher runs searches from, so that
- * file names come out as they do there.
+ * Run by the build: indexes the bundled corpus folder ahead of time, so that searching it starts
+ * without segmenting a single Chinese sentence, and writes the index for {@link BundledCorpus}.
+ * Must run in the repository's root folder, where the launcher runs searches from, so that file
+ * names come out as they do there.
  *
- * <p>Usage: {@code BundledIndexWriter CORPUS_FOLDER OUTPUT_FOLDER} (the output folder being where
- * the {@code io.github.bisearch.cli} classes are).
+ * <p>Usage: {@code BundledIndexWriter CORPUS_FOLDER OUTPUT_FILE}.
  */
 final class BundledIndexWriter {
-  private BundledIndexWriter() {}
-
   /** As in {@link SearchCli}: Lucene's notes on the JVM it runs on are no build output. */
   private static final Logger LUCENE = Logger.getLogger("org.apache.lucene");
+
+  private BundledIndexWriter() {}
 
   public static void main(String[] args) throws IOException {
     LUCENE.setLevel(Level.SEVERE);
     if (args.length != 2) {
-      System.err.println("usage: BundledIndexWriter CORPUS_FOLDER OUTPUT_FOLDER");
+      System.err.println("usage: BundledIndexWriter CORPUS_FOLDER OUTPUT_FILE");
       System.exit(SearchCli.EXIT_USAGE);
     }
     Path corpus = Path.of(args[0]).toAbsolutePath().normalize();
     Path output = Path.of(args[1]);
-
     String fingerprint = BundledCorpus.folderFingerprint(corpus);
     if (fingerprint == null) {
       throw new IOException("cannot read the corpus folder " + corpus);
     }
     try (BiSearch search = BiSearch.inMemory()) {
       search.add(corpus);
-      write(search, fingerprint, output.resolve(BundledCorpus.FOLDER_INDEX));
-    }
-
-    byte[] markdown =
-        Files.readAllBytes(corpus.resolve(Path.of(BundledCorpus.RESOURCE).getFileName()));
-    try (BiSearch search = BiSearch.inMemory()) {
-      search.addMarkdown(BundledCorpus.RESOURCE, new String(markdown, StandardCharsets.UTF_8));
-      write(
-          search,
-          BundledCorpus.resourceFingerprint(markdown),
-          output.resolve(BundledCorpus.RESOURCE_INDEX));
-    }
-  }
-
-  private static void write(BiSearch search, String fingerprint, Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    try (OutputStream out = Files.newOutputStream(file)) {
-      BundledCorpus.writePrebuilt(search, fingerprint, out);
+      Files.createDirectories(output.toAbsolutePath().getParent());
+      try (OutputStream out = Files.newOutputStream(output)) {
+        BundledCorpus.writePrebuilt(search, fingerprint, out);
+      }
     }
   }
 }
