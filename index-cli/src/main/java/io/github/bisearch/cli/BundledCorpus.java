@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -113,21 +112,19 @@ final class BundledCorpus {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(Path.of(file));
-    } catch (NoSuchFileException e) {
-      return null;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return null; // missing or unreadable: it only ever saves time
     }
     String fingerprint = folderFingerprint(corpus);
+    DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
     try {
-      DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
       if (fingerprint == null || !data.readUTF().equals(fingerprint)) {
         return null;
       }
-      return builder.snapshot(data).build();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return null; // not a file that BundledIndexWriter wrote
     }
+    return builder.snapshot(data).build();
   }
 
   /**

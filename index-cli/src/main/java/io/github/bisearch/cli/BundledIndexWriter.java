@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,12 +35,19 @@ final class BundledIndexWriter {
     if (fingerprint == null) {
       throw new IOException("cannot read the corpus folder " + corpus);
     }
+    Path folder = Files.createDirectories(output.toAbsolutePath().getParent());
+    // Written aside and moved into place: a search running meanwhile reads the old file or the
+    // new one, never half of one.
+    Path written = folder.resolve(output.getFileName() + ".tmp");
     try (BiSearch search = BiSearch.inMemory()) {
       search.add(corpus);
-      Files.createDirectories(output.toAbsolutePath().getParent());
-      try (OutputStream out = Files.newOutputStream(output)) {
+      try (OutputStream out = Files.newOutputStream(written)) {
         BundledCorpus.writePrebuilt(search, fingerprint, out);
       }
+      Files.move(
+          written, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(written);
     }
   }
 }
