@@ -15,12 +15,16 @@ import io.github.bisearch.query.QueryConcept;
 import io.github.bisearch.search.EntrySearcher;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +32,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -49,6 +59,14 @@ public final class BiSearch implements AutoCloseable {
   /** Files indexed between two commits when adding a large folder. */
   private static final int COMMIT_EVERY_FILES = 200;
 
+  /** Jobs smaller than this (files, or bytes to read) are indexed in one thread. */
+  private static final int PARALLEL_MIN_FILES = 4;
+
+  private static final long PARALLEL_MIN_BYTES = 1L << 20;
+
+  /** Indexing threads at most, however many cores. */
+  private static final int MAX_THREADS = 8;
+
   private final EntryIndex index;
 
   /** Built on the first search: indexing never needs the glossary. */
@@ -61,10 +79,13 @@ public final class BiSearch implements AutoCloseable {
   private final Path workingDirectory;
 
   private BiSearch(Builder builder) {
-    this.index =
-        builder.directory == null
-            ? EntryIndex.inMemory()
-            : EntryIndex.open(builder.directory, builder.create);
+    if (builder.snapshot != null) {
+      this.index = EntryIndex.fromSnapshot(builder.snapshot);
+    } else if (builder.directory != null) {
+      this.index = EntryIndex.open(builder.directory, builder.create);
+    } else {
+      this.index = EntryIndex.inMemory();
+    }
     this.glossary = builder.glossary;
     this.extraGlossaries = List.copyOf(builder.extraGlossaries);
     this.translate = builder.translate;
@@ -152,47 +173,145 @@ public final class BiSearch implements AutoCloseable {
     for (String key : gone) {
       index.deleteSource(key);
     }
+    List<FileJob> jobs = new ArrayList<>(files.size());
+    long bytes = 0;
+    for (Map.Entry<String, Path> file : files.entrySet()) {
+      String source = displayName(file.getValue());
+      SourceStamp now = stamp(file.getValue(), source);
+      SourceStamp before = indexed.get(file.getKey());
+      jobs.add(new FileJob(file.getKey(), file.getValue(), source, before, now));
+      if (now != null && !now.equals(before)) {
+        bytes += now.size();
+      }
+    }
     int added = 0;
     int updated = 0;
     int unchanged = 0;
     int entries = 0;
-    List<String> problems = new ArrayList<>();
-    int done = 0;
     int skipped = 0;
-    for (Map.Entry<String, Path> file : files.entrySet()) {
-      if (done > 0) {
-        progress.fileDone(done, files.size(), entries);
+    int written = 0;
+    List<String> problems = new ArrayList<>();
+    int threads = threadsFor(jobs.size(), bytes);
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, INDEXING) : null;
+    try {
+      // Files are read and analysed on the pool, a few ahead; results are taken in order, so the
+      // report, the progress and the problems come out as in a single-threaded run.
+      Deque<Future<FileOutcome>> ahead = new ArrayDeque<>();
+      int next = 0;
+      for (int done = 0; done < jobs.size(); done++) {
+        // Never past the next commit: a commit holds exactly every COMMIT_EVERY_FILES files.
+        int nextCommit = (written / COMMIT_EVERY_FILES + 1) * COMMIT_EVERY_FILES;
+        while (pool != null
+            && next < jobs.size()
+            && ahead.size() < 2 * threads
+            && written + ahead.size() < nextCommit) {
+          FileJob job = jobs.get(next++);
+          ahead.add(pool.submit(() -> indexFile(job)));
+        }
+        FileOutcome outcome =
+            pool == null ? indexFile(jobs.get(next++)) : await(ahead.removeFirst());
+        problems.addAll(outcome.problems());
+        switch (outcome.kind()) {
+          case UNCHANGED -> unchanged++;
+          case SKIPPED -> skipped++;
+          case ADDED -> added++;
+          case UPDATED -> updated++;
+        }
+        entries += outcome.entries();
+        if (outcome.kind() == FileOutcome.Kind.ADDED
+            || outcome.kind() == FileOutcome.Kind.UPDATED) {
+          if (++written % COMMIT_EVERY_FILES == 0) {
+            index.commit();
+          }
+        }
+        if (done + 1 < jobs.size()) {
+          progress.fileDone(done + 1, jobs.size(), entries);
+        }
       }
-      done++;
-      String source = displayName(file.getValue());
-      SourceStamp before = indexed.get(file.getKey());
-      SourceStamp now = stamp(file.getValue(), source);
-      if (now != null && now.equals(before)) {
-        unchanged++;
-        continue;
-      }
-      List<Entry> parsed = read(file.getValue(), source, problems);
-      if (parsed == null) {
-        skipped++;
-        continue;
-      }
-      index.replaceSource(file.getKey(), now, parsed);
-      if (before == null) {
-        added++;
-      } else {
-        updated++;
-      }
-      entries += parsed.size();
-      if ((added + updated) % COMMIT_EVERY_FILES == 0) {
-        index.commit();
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
     index.commit();
-    if (done > 0) {
-      progress.fileDone(done, files.size(), entries);
+    if (!jobs.isEmpty()) {
+      progress.fileDone(jobs.size(), jobs.size(), entries);
     }
     return new IndexReport(added, updated, unchanged, gone.size(), entries, problems, skipped);
   }
+
+  /** A file to index: its key, where it is, its name in hits, and how it looked then and now. */
+  private record FileJob(
+      String key, Path path, String source, SourceStamp before, SourceStamp now) {}
+
+  /** What indexing one file did. */
+  private record FileOutcome(Kind kind, int entries, List<String> problems) {
+    enum Kind {
+      ADDED,
+      UPDATED,
+      UNCHANGED,
+      SKIPPED
+    }
+  }
+
+  /** Reads, parses and indexes one file, unless it is unchanged since it was last indexed. */
+  private FileOutcome indexFile(FileJob job) {
+    if (job.now() != null && job.now().equals(job.before())) {
+      return new FileOutcome(FileOutcome.Kind.UNCHANGED, 0, List.of());
+    }
+    List<String> problems = new ArrayList<>(1);
+    List<Entry> parsed = read(job.path(), job.source(), problems);
+    if (parsed == null) {
+      return new FileOutcome(FileOutcome.Kind.SKIPPED, 0, problems);
+    }
+    index.replaceSource(job.key(), job.now(), parsed);
+    return new FileOutcome(
+        job.before() == null ? FileOutcome.Kind.ADDED : FileOutcome.Kind.UPDATED,
+        parsed.size(),
+        problems);
+  }
+
+  /**
+   * Threads for indexing: one per core for a large job, one for a small one. Analysis (Chinese
+   * segmentation above all) is most of the work and runs in the threads that add documents; a few
+   * small files are not worth the threads, and one thread keeps their documents in file order.
+   */
+  private static int threadsFor(int files, long bytes) {
+    if (files < PARALLEL_MIN_FILES || bytes < PARALLEL_MIN_BYTES) {
+      return 1;
+    }
+    return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
+  }
+
+  private static FileOutcome await(Future<FileOutcome> outcome) {
+    try {
+      return outcome.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BiSearchException("indexing interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new BiSearchException("indexing failed: " + cause.getMessage(), cause);
+    }
+  }
+
+  private static final ThreadFactory INDEXING =
+      new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+          Thread thread = new Thread(task, "bisearch-indexing-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        }
+      };
 
   /**
    * How {@code file} looks now; null if that cannot be told, and then the file is read (and its
@@ -356,6 +475,17 @@ public final class BiSearch implements AutoCloseable {
     return index.stats();
   }
 
+  /**
+   * Writes what was added so far as one stream, which {@link Builder#snapshot} opens again in
+   * memory: an index built ahead of time can ship as a single resource and be searched without
+   * analyzing any text at start-up.
+   *
+   * @throws BiSearchException if the snapshot cannot be written
+   */
+  public void writeSnapshot(OutputStream out) {
+    index.writeSnapshot(out);
+  }
+
   @Override
   public void close() {
     index.close();
@@ -376,6 +506,7 @@ public final class BiSearch implements AutoCloseable {
   /** Options for a {@link BiSearch}. */
   public static final class Builder {
     private Path directory;
+    private InputStream snapshot;
     private boolean create = true;
     private boolean translate = true;
     private Glossary glossary; // null: the built-in one, loaded only when needed
@@ -386,6 +517,15 @@ public final class BiSearch implements AutoCloseable {
     /** Keep the index in {@code directory} instead of in memory. */
     public Builder directory(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Start from a snapshot written by {@link BiSearch#writeSnapshot}, held in memory (instead of
+     * an empty index or a directory); {@code in} is read, not closed, by {@link #build()}.
+     */
+    public Builder snapshot(InputStream in) {
+      this.snapshot = Objects.requireNonNull(in, "in");
       return this;
     }
 

@@ -4,6 +4,8 @@ import io.github.bisearch.BiSearchException;
 import io.github.bisearch.IndexStats;
 import io.github.bisearch.ingest.Entry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -78,6 +80,9 @@ public final class EntryIndex implements AutoCloseable {
   private IndexWriter writer;
   private volatile SearcherManager searchers;
 
+  /** Memory for documents not yet flushed to a segment. */
+  static final double RAM_BUFFER_MB = 64;
+
   private final TermCache termCache = new TermCache();
 
   /** The latest searcher made by {@link #withTermCache}. */
@@ -91,6 +96,32 @@ public final class EntryIndex implements AutoCloseable {
   /** An index held in memory only. */
   public static EntryIndex inMemory() {
     return new EntryIndex(new ByteBuffersDirectory(), "in-memory index");
+  }
+
+  /**
+   * An index held in memory, starting from a snapshot written by {@link #writeSnapshot}.
+   *
+   * @throws BiSearchException if {@code in} holds no snapshot, or one written by another version of
+   *     bisearch
+   */
+  public static EntryIndex fromSnapshot(InputStream in) {
+    String name = "index snapshot";
+    EntryIndex index;
+    try {
+      index = new EntryIndex(IndexSnapshot.read(in), name);
+    } catch (IOException e) {
+      throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+    try {
+      index.checkSchema(false);
+    } catch (IOException e) {
+      index.close();
+      throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      index.close();
+      throw e;
+    }
+    return index;
   }
 
   /**
@@ -225,7 +256,7 @@ public final class EntryIndex implements AutoCloseable {
    * looked like {@code stamp} (null for a markdown text). Not visible to searches until {@link
    * #commit()}.
    */
-  public synchronized void replaceSource(String sourceKey, SourceStamp stamp, List<Entry> entries) {
+  public void replaceSource(String sourceKey, SourceStamp stamp, List<Entry> entries) {
     try {
       // One block with the source document: a commit holds a file's record and its entries, or
       // neither, so a file interrupted while indexing is never taken for indexed.
@@ -307,6 +338,18 @@ public final class EntryIndex implements AutoCloseable {
       searchers().maybeRefreshBlocking();
     } catch (IOException e) {
       throw new BiSearchException("cannot commit " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes the latest commit to {@code out}, for {@link #fromSnapshot}; what is not committed is
+   * left out.
+   */
+  public synchronized void writeSnapshot(OutputStream out) {
+    try {
+      IndexSnapshot.write(directory, out);
+    } catch (IOException e) {
+      throw new BiSearchException("cannot write a snapshot of " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -402,6 +445,8 @@ public final class EntryIndex implements AutoCloseable {
       IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setCommitOnClose(false);
+      // Fewer, larger flushes while adding a large folder from several threads.
+      config.setRAMBufferSizeMB(RAM_BUFFER_MB);
       try {
         writer = new IndexWriter(directory, config);
       } catch (LockObtainFailedException e) {
