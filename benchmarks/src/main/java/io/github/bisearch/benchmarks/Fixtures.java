@@ -95,18 +95,28 @@ final class Fixtures {
       deleteTree(dir);
       Files.createDirectories(dir);
       int entries = entries(corpus);
+      long start = System.nanoTime();
       if (entries > 0) {
         new CorpusGenerator(SEED).write(entries, markdown(corpus));
+        start = progress(corpus, "generated", start);
       }
       try (BiSearch search = BiSearch.builder().directory(index(corpus)).create(true).build()) {
         search.add(markdown(corpus));
       }
+      start = progress(corpus, "indexed by bisearch", start);
       SingleFieldIndexer.write(markdown(corpus), singleFieldIndex(corpus), 2);
+      progress(corpus, "indexed by the single-field baseline", start);
       Files.writeString(complete, "");
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build fixtures in " + dir, e);
     }
+  }
+
+  private static long progress(String corpus, String step, long since) {
+    long now = System.nanoTime();
+    System.err.printf(Locale.ROOT, "fixture %s: %s in %.1f s%n", corpus, step, (now - since) / 1e9);
+    return now;
   }
 
   /** Bytes on disk of every file below {@code dir}. */

@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(
     value = 2,
     jvmArgsAppend = {"-Xmx3g", "-Xss8m"})
@@ -47,8 +47,6 @@ public class QueryLatencyBenchmark {
 
   @Param({
     "bundled:target",
-    "bundled:chinese",
-    "bundled:english",
     "bundled:mixed",
     "bundled:cross",
     "bundled:phrase",
