@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -275,13 +274,13 @@ public final class BiSearch implements AutoCloseable {
     try {
       BuiltQuery filtered = queries.filtered(lucene, filter);
       EntrySearcher.Found found = EntrySearcher.search(searcher, filtered, limit);
-      List<QueryConcept> tolerant = withTypoTolerance(searcher, concepts, lucene, found.covered());
+      List<QueryConcept> tolerant = withTypoTolerance(searcher, concepts, lucene, found.hits());
       if (tolerant != null) {
         found =
             EntrySearcher.search(
                 searcher, queries.filtered(queries.toQuery(tolerant), filter), limit);
       }
-      return new SearchResult(query, found.total(), found.hits());
+      return new SearchResult(query, found.total(), found.totalExact(), found.hits());
     } catch (IOException e) {
       throw new BiSearchException("search failed: " + e.getMessage(), e);
     } finally {
@@ -291,18 +290,16 @@ public final class BiSearch implements AutoCloseable {
 
   /**
    * The concepts again, with typo tolerance for each Latin word that matches no entry at all as
-   * written ({@code kubernets}); {@code null} when every word is found. A word that the search
-   * already found in a hit needs no count of its own, so correct words cost nothing here.
+   * written ({@code kubernets}); {@code null} when every word is found. A word that a hit already
+   * contains needs no count of its own, so correct words cost nothing here.
    */
   private static List<QueryConcept> withTypoTolerance(
-      IndexSearcher searcher, List<QueryConcept> concepts, BuiltQuery query, BitSet covered)
+      IndexSearcher searcher, List<QueryConcept> concepts, BuiltQuery query, List<Hit> hits)
       throws IOException {
     Set<QueryConcept> unmatched = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<BuiltQuery.Clause> clauses = query.concepts();
-    for (int i = 0; i < clauses.size(); i++) {
-      BuiltQuery.Clause clause = clauses.get(i);
+    for (BuiltQuery.Clause clause : query.concepts()) {
       if (clause.concept().canBeFuzzy()
-          && !covered.get(i)
+          && !foundIn(hits, clause.concept().original())
           && searcher.count(clause.coverage()) == 0) {
         unmatched.add(clause.concept());
       }
@@ -315,6 +312,17 @@ public final class BiSearch implements AutoCloseable {
       tolerant.add(unmatched.contains(concept) ? concept.withFuzzy() : concept);
     }
     return tolerant;
+  }
+
+  private static boolean foundIn(List<Hit> hits, String concept) {
+    for (Hit hit : hits) {
+      for (Match match : hit.matched()) {
+        if (match.concept().equals(concept)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** How {@code query} is understood: its concepts and their translations. */

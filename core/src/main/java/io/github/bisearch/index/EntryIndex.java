@@ -78,6 +78,11 @@ public final class EntryIndex implements AutoCloseable {
   private IndexWriter writer;
   private volatile SearcherManager searchers;
 
+  private final TermCache termCache = new TermCache();
+
+  /** The latest searcher made by {@link #withTermCache}. */
+  private volatile IndexSearcher cachedSearcher;
+
   private EntryIndex(Directory directory, String name) {
     this.directory = directory;
     this.name = name;
@@ -311,22 +316,42 @@ public final class EntryIndex implements AutoCloseable {
       SearcherManager current = searchers;
       if (current != null) {
         try {
-          return current.acquire();
+          return withTermCache(current.acquire());
         } catch (AlreadyClosedException e) {
           // Replaced by a writer's manager in the meantime: take the new one.
         }
       }
-      return searchers().acquire();
+      return withTermCache(searchers().acquire());
     } catch (IOException e) {
       throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A searcher over the same reader as {@code plain} whose term lookups go through the {@link
+   * TermCache}; one per reader, made when the reader is first seen.
+   */
+  private IndexSearcher withTermCache(IndexSearcher plain) throws IOException {
+    IndexSearcher cached = cachedSearcher;
+    if (cached != null && TermCache.unwrap(cached.getIndexReader()) == plain.getIndexReader()) {
+      return cached;
+    }
+    try {
+      cached = new IndexSearcher(termCache.wrap((DirectoryReader) plain.getIndexReader()));
+    } catch (IOException | RuntimeException e) {
+      plain.getIndexReader().decRef();
+      throw e;
+    }
+    cached.setQueryCache(null);
+    cachedSearcher = cached;
+    return cached;
   }
 
   /** Gives back a searcher from {@link #acquire()}. */
   public void release(IndexSearcher searcher) {
     try {
       // Not through the manager: it may have been replaced since the searcher was acquired.
-      searcher.getIndexReader().decRef();
+      TermCache.unwrap(searcher.getIndexReader()).decRef();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,10 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -146,7 +142,8 @@ public final class BilingualQueryBuilder {
 
   /** The Lucene query for already extracted concepts. */
   public BuiltQuery toQuery(List<QueryConcept> concepts) {
-    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    List<ConceptQueries> kept = new ArrayList<>();
+    List<Occur> occurs = new ArrayList<>();
     List<BuiltQuery.Clause> positives = new ArrayList<>();
     List<BuiltQuery.Alternative> alternatives = new ArrayList<>();
     int leaves = 0;
@@ -155,8 +152,7 @@ public final class BilingualQueryBuilder {
       if (queries == null) {
         continue;
       }
-      Query query = queries.scoring();
-      int count = countLeaves(query);
+      int count = countLeaves(queries.scoring());
       if (leaves + count > MAX_LEAF_CLAUSES || positives.size() == MAX_CONCEPTS) {
         break; // an enormous query: the first concepts are searched
       }
@@ -171,12 +167,31 @@ public final class BilingualQueryBuilder {
         positives.add(new BuiltQuery.Clause(concept, queries.coverage()));
         alternatives.addAll(queries.alternatives());
       }
-      builder.add(query, occur);
+      kept.add(queries);
+      occurs.add(occur);
     }
     if (positives.isEmpty()) {
       return new BuiltQuery(new MatchNoDocsQuery("nothing to search for"), List.of(), List.of());
     }
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    for (int i = 0; i < kept.size(); i++) {
+      ConceptQueries queries = kept.get(i);
+      Occur occur = occurs.get(i);
+      builder.add(
+          occur == Occur.MUST_NOT
+              ? queries.scoring()
+              : prepared(new ConceptQuery(queries.scoring(), queries.coverage(), positives.size())),
+          occur);
+    }
     return new BuiltQuery(builder.build(), positives, alternatives);
+  }
+
+  private static Query prepared(ConceptQuery query) {
+    try {
+      return query.prepared();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // no index is read
+    }
   }
 
   /**
@@ -290,21 +305,12 @@ public final class BilingualQueryBuilder {
     }
     int base = units.get(from).start();
     String run = text.substring(base, units.get(to).end());
-    Analyzer analyzer = IndexSchema.wordsAnalyzer();
-    try (TokenStream stream = analyzer.tokenStream(IndexSchema.words(IndexSchema.TEXT), run)) {
-      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-      stream.reset();
-      boolean alone = false;
-      while (stream.incrementToken()) {
-        alone |=
-            base + offset.startOffset() == match.start()
-                && base + offset.endOffset() == match.end();
+    for (Analyzed.Token token : Analyzed.words(run).list()) {
+      if (base + token.start() == match.start() && base + token.end() == match.end()) {
+        return true;
       }
-      stream.end();
-      return alone;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // cannot happen on a string
     }
+    return false;
   }
 
   /**
@@ -492,7 +498,7 @@ public final class BilingualQueryBuilder {
    */
   private Query textQuery(FieldWeight fw, String text, boolean fuzzy) {
     String wordField = IndexSchema.words(fw.field());
-    Query wordQuery = words.createPhraseQuery(wordField, text);
+    Query wordQuery = phrase(words, Analyzed.words(text), wordField, text);
     if (fuzzy && wordQuery instanceof TermQuery term) {
       String word = term.getTerm().text();
       int edits = word.length() >= FUZZY_TWO_EDITS_LENGTH ? 2 : 1;
@@ -501,12 +507,22 @@ public final class BilingualQueryBuilder {
     if (!fw.hasBigrams()) {
       return wordQuery;
     }
-    Query bigramQuery = bigrams.createPhraseQuery(IndexSchema.bigrams(fw.field()), text);
+    Query bigramQuery =
+        phrase(bigrams, Analyzed.bigrams(text), IndexSchema.bigrams(fw.field()), text);
     if (bigramQuery == null) {
       return wordQuery;
     }
     Query weighted = new BoostQuery(bigramQuery, BIGRAM_WEIGHT);
     return wordQuery == null ? weighted : new DisjunctionMaxQuery(List.of(wordQuery, weighted), 0f);
+  }
+
+  /**
+   * The exact phrase of {@code tokens} in {@code field}; a token stream with stacked tokens (none
+   * of ours has them today) goes through Lucene's query builder instead.
+   */
+  private static Query phrase(
+      QueryBuilder builder, Analyzed.Tokens tokens, String field, String text) {
+    return tokens.simple() ? tokens.query(field) : builder.createPhraseQuery(field, text);
   }
 
   private Query translationsQuery(FieldWeight fw, List<String> translations) {
@@ -541,19 +557,7 @@ public final class BilingualQueryBuilder {
 
   /** Segments a run of Chinese text into words with the words analyzer. */
   private static List<String> segment(String run) {
-    List<String> out = new ArrayList<>();
-    Analyzer analyzer = IndexSchema.wordsAnalyzer();
-    try (TokenStream stream = analyzer.tokenStream(IndexSchema.words(IndexSchema.TEXT), run)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        out.add(term.toString());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // cannot happen on a string
-    }
-    return out;
+    return Analyzed.words(run).terms();
   }
 
   private static int countLeaves(Query query) {

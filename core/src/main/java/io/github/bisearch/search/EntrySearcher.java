@@ -9,9 +9,13 @@ import io.github.bisearch.index.EntryDocuments;
 import io.github.bisearch.index.IndexSchema;
 import io.github.bisearch.ingest.Entry;
 import io.github.bisearch.query.BuiltQuery;
+import io.github.bisearch.query.ConceptQuery;
+import io.github.bisearch.query.Provenance;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,125 +23,219 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 
-/** Runs a query and turns the top documents into {@link Hit hits} with snippets. */
+/**
+ * Runs a query and turns the top documents into {@link Hit hits} with snippets.
+ *
+ * <p>The query ranks by itself (see {@link ConceptQuery}), so a search is one pass of Lucene's top
+ * scoring collector with dynamic pruning. One weight serves the search and each hit's matches; the
+ * matches give both the snippet's highlights and which alternatives the hit contains.
+ */
 public final class EntrySearcher {
+  /**
+   * Matches are counted exactly up to this number; past it, entries that cannot reach the top may
+   * be skipped uncounted and the total is a lower bound.
+   */
+  public static final int EXACT_TOTAL_UP_TO = 1_000;
+
   private EntrySearcher() {}
 
-  /** The total count and the best hits of one search. */
   /**
-   * The total count, the best hits, and which concepts (by their index in the query) some matching
-   * entry covered; a concept not in {@code covered} may still match entries that the whole query
-   * does not.
+   * The total count (exact, or a lower bound past {@link #EXACT_TOTAL_UP_TO}) and the best hits of
+   * one search.
    */
-  public record Found(long total, List<Hit> hits, BitSet covered) {}
+  public record Found(long total, boolean totalExact, List<Hit> hits) {}
 
   /**
    * Searches {@code searcher} for {@code query} and returns up to {@code limit} hits, best first:
-   * entries matching more of the query's concepts first, then by score, then in index order.
+   * entries covering more of the query's concepts first, then by relevance, then in index order.
    */
   public static Found search(IndexSearcher searcher, BuiltQuery query, int limit)
       throws IOException {
     if (limit <= 0) {
-      return new Found(searcher.count(query.query()), List.of(), new BitSet());
+      return new Found(searcher.count(query.query()), true, List.of());
     }
-    List<Weight> concepts = new ArrayList<>(query.concepts().size());
-    for (BuiltQuery.Clause concept : query.concepts()) {
-      concepts.add(noScores(searcher, concept.coverage()));
+    TopScoreDocCollector collector = collector(limit);
+    Query rewritten = searcher.rewrite(query.query());
+    Weight weight = searcher.createWeight(rewritten, collector.scoreMode(), 1f);
+    TopDocs top = collect(searcher, weight, collector);
+    return new Found(
+        top.totalHits.value,
+        top.totalHits.relation == TotalHits.Relation.EQUAL_TO,
+        hits(searcher, query, rewritten, weight, top));
+  }
+
+  /** The best {@code limit} documents for {@code query}, as {@link #search} ranks them. */
+  public static TopDocs top(IndexSearcher searcher, BuiltQuery query, int limit)
+      throws IOException {
+    TopScoreDocCollector collector = collector(Math.max(1, limit));
+    Query rewritten = searcher.rewrite(query.query());
+    return collect(
+        searcher, searcher.createWeight(rewritten, collector.scoreMode(), 1f), collector);
+  }
+
+  /** The hits, with snippets and provenance, for documents that {@link #top} found. */
+  public static List<Hit> hits(IndexSearcher searcher, BuiltQuery query, TopDocs top)
+      throws IOException {
+    return hits(searcher, query, searcher.rewrite(query.query()), null, top);
+  }
+
+  private static TopScoreDocCollector collector(int limit) {
+    return new TopScoreDocCollectorManager(limit, null, Math.max(limit, EXACT_TOTAL_UP_TO))
+        .newCollector();
+  }
+
+  private static TopDocs collect(
+      IndexSearcher searcher, Weight weight, TopScoreDocCollector collector) throws IOException {
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      LeafCollector leafCollector;
+      try {
+        leafCollector = collector.getLeafCollector(leaf);
+      } catch (CollectionTerminatedException e) {
+        continue;
+      }
+      BulkScorer scorer = weight.bulkScorer(leaf);
+      if (scorer != null) {
+        try {
+          scorer.score(leafCollector, leaf.reader().getLiveDocs());
+        } catch (CollectionTerminatedException e) {
+          // the collector needs no more documents from this segment
+        }
+      }
+      leafCollector.finish();
     }
-    CoverageCollector collector = new CoverageCollector(concepts, limit);
-    searcher.search(query.query(), collector);
-    List<CoverageCollector.Ranked> ranked = collector.ranked();
-    if (ranked.isEmpty()) {
-      return new Found(collector.total(), List.of(), collector.covered());
-    }
-    Weight weight = noScores(searcher, query.query());
-    Map<Integer, List<Match>> provenance = provenance(searcher, query, ranked);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    StoredFields stored = searcher.storedFields();
-    List<Hit> hits = new ArrayList<>(ranked.size());
-    for (CoverageCollector.Ranked doc : ranked) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc(), leaves));
-      Matches matches = weight.matches(leaf, doc.doc() - leaf.docBase);
-      hits.add(
-          hit(
-              stored.document(doc.doc()),
-              doc.score(),
-              matchedRanges(matches),
-              provenance.getOrDefault(doc.doc(), List.of())));
-    }
-    return new Found(collector.total(), hits, collector.covered());
+    return collector.topDocs();
   }
 
   /**
-   * For each hit, the alternatives (own words, translations, parts) it contains. Each alternative's
-   * iterator is created once per segment and stepped through the hits in document order, which
-   * costs far less than asking every alternative about every hit.
+   * The hits for {@code top}; {@code weight}, needed only for the rare query whose leaves {@link
+   * Highlights} cannot match, may be null (one is made then).
    */
-  private static Map<Integer, List<Match>> provenance(
-      IndexSearcher searcher, BuiltQuery query, List<CoverageCollector.Ranked> ranked)
+  private static List<Hit> hits(
+      IndexSearcher searcher, BuiltQuery query, Query rewritten, Weight weight, TopDocs top)
       throws IOException {
-    int[] docs = ranked.stream().mapToInt(CoverageCollector.Ranked::doc).sorted().toArray();
-    Map<Integer, List<Match>> found = new HashMap<>();
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    for (BuiltQuery.Alternative alternative : query.alternatives()) {
-      Weight weight = noScores(searcher, alternative.query());
-      Match match = new Match(alternative.concept(), alternative.term(), alternative.via().code());
-      int leafIndex = -1;
-      DocIdSetIterator iterator = null;
-      for (int doc : docs) {
-        int index = ReaderUtil.subIndex(doc, leaves);
-        LeafReaderContext leaf = leaves.get(index);
-        if (index != leafIndex) {
-          leafIndex = index;
-          Scorer scorer = weight.scorer(leaf);
-          iterator = scorer == null ? null : scorer.iterator();
-        }
-        if (iterator == null) {
-          continue;
-        }
-        int target = doc - leaf.docBase;
-        int at = iterator.docID() < target ? iterator.advance(target) : iterator.docID();
-        if (at == target) {
-          found.computeIfAbsent(doc, d -> new ArrayList<>()).add(match);
-        }
+    ScoreDoc[] docs = top.scoreDocs;
+    if (docs.length == 0) {
+      return List.of();
+    }
+    Provenance provenance = Provenance.of(searcher, query);
+    StoredFields stored = searcher.storedFields();
+    Document[] documents = new Document[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      documents[i] = stored.document(docs[i].doc);
+    }
+    Highlights highlights = Highlights.of(rewritten);
+    Highlights.Found[] found =
+        highlights.handles()
+            ? batched(searcher, highlights, docs, provenance)
+            : oneByOne(searcher, rewritten, weight, docs, documents, provenance);
+    List<BuiltQuery.Alternative> alternatives = query.alternatives();
+    List<Hit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      BitSet shown = found[i].alternatives();
+      List<Match> matched = new ArrayList<>(shown.cardinality());
+      for (int a = shown.nextSetBit(0); a >= 0; a = shown.nextSetBit(a + 1)) {
+        BuiltQuery.Alternative alternative = alternatives.get(a);
+        matched.add(new Match(alternative.concept(), alternative.term(), alternative.via().code()));
       }
+      hits.add(
+          hit(documents[i], ConceptQuery.relevance(docs[i].score), found[i].ranges(), matched));
+    }
+    return hits;
+  }
+
+  /** Matches of all hits, segment by segment, each segment's hits in document order. */
+  private static Highlights.Found[] batched(
+      IndexSearcher searcher, Highlights highlights, ScoreDoc[] docs, Provenance provenance)
+      throws IOException {
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Highlights.Found[] found = new Highlights.Found[docs.length];
+    int from = 0;
+    while (from < order.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[order[from]].doc, leaves));
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      int to = from;
+      while (to < order.length && docs[order[to]].doc < end) {
+        to++;
+      }
+      int[] inLeaf = new int[to - from];
+      for (int i = from; i < to; i++) {
+        inLeaf[i - from] = docs[order[i]].doc - leaf.docBase;
+      }
+      Highlights.Found[] ofLeaf = highlights.find(leaf, inLeaf, provenance);
+      for (int i = from; i < to; i++) {
+        found[order[i]] = ofLeaf[i - from];
+      }
+      from = to;
     }
     return found;
   }
 
-  private static Weight noScores(IndexSearcher searcher, Query query) throws IOException {
-    return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-  }
-
-  /** Offsets of what matched, by stored field. */
-  private static Map<String, List<Range>> matchedRanges(Matches matches) throws IOException {
-    Map<String, List<Range>> ranges = new HashMap<>();
-    if (matches == null) {
-      return ranges;
-    }
-    for (String field : matches) {
-      MatchesIterator it = matches.getMatches(field);
-      if (it == null) {
-        continue;
-      }
-      List<Range> list =
-          ranges.computeIfAbsent(IndexSchema.storedFieldOf(field), k -> new ArrayList<>());
-      while (it.next()) {
-        if (it.startOffset() >= 0) {
-          list.add(new Range(it.startOffset(), it.endOffset()));
+  /** Matches hit by hit through Lucene's matches API, for queries with other kinds of leaves. */
+  private static Highlights.Found[] oneByOne(
+      IndexSearcher searcher,
+      Query rewritten,
+      Weight weight,
+      ScoreDoc[] docs,
+      Document[] documents,
+      Provenance provenance)
+      throws IOException {
+    Weight matching =
+        weight != null
+            ? weight
+            : searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Highlights.Found[] found = new Highlights.Found[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+      Matches matches = matching.matches(leaf, docs[i].doc - leaf.docBase);
+      Map<String, List<Range>> ranges = new HashMap<>();
+      BitSet shown = new BitSet();
+      if (matches != null) {
+        for (String field : matches) {
+          MatchesIterator it = matches.getMatches(field);
+          if (it == null) {
+            continue;
+          }
+          String storedField = IndexSchema.storedFieldOf(field);
+          String text = documents[i].get(storedField);
+          List<Range> list = ranges.computeIfAbsent(storedField, k -> new ArrayList<>());
+          while (it.next()) {
+            int start = it.startOffset();
+            if (start < 0) {
+              continue;
+            }
+            list.add(new Range(start, it.endOffset()));
+            String matched =
+                text == null || it.endOffset() > text.length()
+                    ? ""
+                    : text.substring(start, it.endOffset());
+            provenance.addAlternatives(it.getQuery(), field, matched, shown);
+          }
         }
       }
+      found[i] = new Highlights.Found(ranges, shown);
     }
-    return ranges;
+    return found;
   }
 
   private static Hit hit(

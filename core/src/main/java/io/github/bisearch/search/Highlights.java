@@ -1,0 +1,222 @@
+package io.github.bisearch.search;
+
+import io.github.bisearch.Snippet.Range;
+import io.github.bisearch.index.IndexSchema;
+import io.github.bisearch.query.Provenance;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+
+/**
+ * What matched in each hit, found for all hits at once: each term of the query is looked up once
+ * per segment and its postings stepped through the hits in document order.
+ *
+ * <p>Lucene's {@code Weight.matches} answers the same question one document at a time, opening the
+ * postings of every leaf of the query for every hit; with a query of a hundred leaves and ten hits
+ * that costs more than the search. Terms, exact phrases and synonym groups (the leaves bisearch
+ * builds) are matched here; a query with other leaves says so through {@link #handles}.
+ */
+final class Highlights {
+  /** What matched in one hit: offsets by stored field, and the alternatives found. */
+  record Found(Map<String, List<Range>> ranges, BitSet alternatives) {}
+
+  /** A leaf of the query: one term, an exact phrase, or a group of synonyms (each a term alone). */
+  private record Leaf(Query query, Term[] terms, int[] positions, boolean synonyms) {}
+
+  private final List<Leaf> leaves = new ArrayList<>();
+  private boolean unknown;
+
+  private Highlights(Query query) {
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query leaf, Term... terms) {
+            if (leaf instanceof TermQuery) {
+              leaves.add(new Leaf(leaf, terms, new int[] {0}, false));
+            } else if (leaf instanceof SynonymQuery) {
+              leaves.add(new Leaf(leaf, terms, new int[terms.length], true));
+            } else if (leaf instanceof PhraseQuery phrase && phrase.getSlop() == 0) {
+              leaves.add(new Leaf(leaf, phrase.getTerms(), phrase.getPositions(), false));
+            } else {
+              unknown = true;
+            }
+          }
+
+          @Override
+          public void consumeTermsMatching(
+              Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+            unknown = true;
+          }
+
+          @Override
+          public void visitLeaf(Query leaf) {
+            if (!(leaf instanceof org.apache.lucene.search.MatchNoDocsQuery)) {
+              unknown = true;
+            }
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
+          }
+        });
+  }
+
+  /** The leaves of {@code rewritten}, a query as the searcher rewrote it. */
+  static Highlights of(Query rewritten) {
+    return new Highlights(rewritten);
+  }
+
+  /** Whether every leaf of the query is one this class can match. */
+  boolean handles() {
+    return !unknown;
+  }
+
+  /** What matched in each of {@code docs} (sorted, in {@code leaf}'s segment, relative to it). */
+  Found[] find(LeafReaderContext leaf, int[] docs, Provenance provenance) throws IOException {
+    Found[] found = new Found[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      found[i] = new Found(new HashMap<>(), new BitSet());
+    }
+    for (Leaf query : leaves) {
+      String field = query.terms()[0].field();
+      Terms terms = leaf.reader().terms(field);
+      if (terms == null || !terms.hasOffsets()) {
+        continue;
+      }
+      String stored = IndexSchema.storedFieldOf(field);
+      if (query.synonyms()) {
+        for (Term term : query.terms()) {
+          PostingsEnum[] postings = postings(terms, new Term[] {term});
+          if (postings != null) {
+            match(new TermQuery(term), postings, new int[] {0}, docs, stored, provenance, found);
+          }
+        }
+      } else {
+        PostingsEnum[] postings = postings(terms, query.terms());
+        if (postings != null) {
+          match(query.query(), postings, query.positions(), docs, stored, provenance, found);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The postings (with offsets) of every term, or null when one of them is absent. */
+  private static PostingsEnum[] postings(Terms terms, Term[] wanted) throws IOException {
+    PostingsEnum[] postings = new PostingsEnum[wanted.length];
+    for (int i = 0; i < wanted.length; i++) {
+      TermsEnum termsEnum = terms.iterator();
+      if (!termsEnum.seekExact(wanted[i].bytes())) {
+        return null;
+      }
+      postings[i] = termsEnum.postings(null, PostingsEnum.OFFSETS);
+    }
+    return postings;
+  }
+
+  private static void match(
+      Query leaf,
+      PostingsEnum[] postings,
+      int[] positions,
+      int[] docs,
+      String stored,
+      Provenance provenance,
+      Found[] found)
+      throws IOException {
+    for (int d = 0; d < docs.length; d++) {
+      if (!allAt(postings, docs[d])) {
+        continue;
+      }
+      List<Range> ranges = occurrences(postings, positions);
+      if (!ranges.isEmpty()) {
+        found[d].ranges().computeIfAbsent(stored, k -> new ArrayList<>()).addAll(ranges);
+        provenance.addAlternatives(leaf, found[d].alternatives());
+      }
+    }
+  }
+
+  /** Whether every postings enum is on {@code doc}, advancing those behind it. */
+  private static boolean allAt(PostingsEnum[] postings, int doc) throws IOException {
+    for (PostingsEnum p : postings) {
+      int at = p.docID();
+      if (at < doc) {
+        at = p.advance(doc);
+      }
+      if (at != doc || at == DocIdSetIterator.NO_MORE_DOCS) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The offsets of each occurrence of the terms at their relative positions in the current doc. */
+  private static List<Range> occurrences(PostingsEnum[] postings, int[] positions)
+      throws IOException {
+    if (postings.length == 1) {
+      PostingsEnum p = postings[0];
+      List<Range> ranges = new ArrayList<>(p.freq());
+      for (int i = p.freq(); i > 0; i--) {
+        p.nextPosition();
+        if (p.startOffset() >= 0) {
+          ranges.add(new Range(p.startOffset(), p.endOffset()));
+        }
+      }
+      return ranges;
+    }
+    // Each term's positions with their offsets, then every start that lines them all up.
+    int[][] at = new int[postings.length][];
+    int[][] starts = new int[postings.length][];
+    int[][] ends = new int[postings.length][];
+    for (int t = 0; t < postings.length; t++) {
+      PostingsEnum p = postings[t];
+      int freq = p.freq();
+      at[t] = new int[freq];
+      starts[t] = new int[freq];
+      ends[t] = new int[freq];
+      for (int i = 0; i < freq; i++) {
+        at[t][i] = p.nextPosition() - positions[t];
+        starts[t][i] = p.startOffset();
+        ends[t][i] = p.endOffset();
+      }
+    }
+    List<Range> ranges = new ArrayList<>();
+    for (int i = 0; i < at[0].length; i++) {
+      int origin = at[0][i];
+      int start = starts[0][i];
+      int end = ends[0][i];
+      boolean lined = true;
+      for (int t = 1; t < postings.length && lined; t++) {
+        int k = Arrays.binarySearch(at[t], origin);
+        if (k < 0) {
+          lined = false;
+        } else {
+          start = Math.min(start, starts[t][k]);
+          end = Math.max(end, ends[t][k]);
+        }
+      }
+      if (lined && start >= 0) {
+        ranges.add(new Range(start, end));
+      }
+    }
+    return ranges;
+  }
+}
