@@ -57,11 +57,14 @@ final class ReportCharts {
     }
     Map<String, Double> analysis = report.micros(ReportWriter.PARTS + ".analysis");
     if (!analysis.isEmpty()) {
-      CategoryChart chart = chart("Parts of a search, mean", "workload", "microseconds");
+      // Shares, not times: the workloads' times differ a hundredfold.
+      Map<String, Double> search = report.micros(ReportWriter.PARTS + ".search");
+      Map<String, Double> highlight = report.micros(ReportWriter.PARTS + ".highlight");
+      CategoryChart chart = chart("Parts of a search, share of their sum", "workload", "percent");
       chart.getStyler().setStacked(true);
-      add(chart, "analysis + translation", analysis, analysis);
-      add(chart, "search", report.micros(ReportWriter.PARTS + ".search"), analysis);
-      add(chart, "highlighting", report.micros(ReportWriter.PARTS + ".highlight"), analysis);
+      add(chart, "analysis + translation", shares(analysis, analysis, search, highlight), analysis);
+      add(chart, "search", shares(search, analysis, search, highlight), analysis);
+      add(chart, "highlighting", shares(highlight, analysis, search, highlight), analysis);
       written.add(save(chart, dir, "parts"));
     }
     List<String> engines = new ArrayList<>();
@@ -96,6 +99,22 @@ final class ReportCharts {
     return written;
   }
 
+  /** Each workload's {@code part} as a percentage of the sum of {@code parts}. */
+  @SafeVarargs
+  private static Map<String, Double> shares(
+      Map<String, Double> part, Map<String, Double>... parts) {
+    Map<String, Double> shares = new LinkedHashMap<>();
+    part.forEach(
+        (workload, value) -> {
+          double sum = 0;
+          for (Map<String, Double> each : parts) {
+            sum += each.getOrDefault(workload, 0.0);
+          }
+          shares.put(workload, 100 * value / sum);
+        });
+    return shares;
+  }
+
   private static Map<String, Double> ratios(Map<String, Double> top, Map<String, Double> bottom) {
     Map<String, Double> ratios = new LinkedHashMap<>();
     top.forEach(
@@ -117,7 +136,7 @@ final class ReportCharts {
             .xAxisTitle(x)
             .yAxisTitle(y)
             .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setXAxisLabelRotation(30);
     return chart;
   }
