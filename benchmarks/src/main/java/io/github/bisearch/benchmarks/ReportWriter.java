@@ -185,7 +185,13 @@ public final class ReportWriter {
         "Analyzer throughput",
         analyzerRows(),
         "Each chain over the bundled corpus's markdown (`corpus/docker-awesome.md`).");
-    section(out, "Cold start", coldStartRows(), "");
+    section(
+        out,
+        "Cold start",
+        coldStartRows(),
+        "The whole process, from `benchmarks/cold-start` (`benchmarks/target/cold-start.json`):"
+            + " its floor is a JVM started with the launcher's flags running an empty main class,"
+            + " timed in the same run.");
     out.append("## Queries\n\n").append(queryLists()).append('\n');
     out.append("## Charts\n\n");
     for (String chart : charts) {
