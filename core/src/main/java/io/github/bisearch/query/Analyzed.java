@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -35,9 +36,27 @@ final class Analyzed {
 
   /**
    * The tokens of a text; {@code simple} when every token stands at its own position, so that the
-   * text is one term or one exact phrase.
+   * text is one term or one exact phrase. The query for each field is made once and shared: queries
+   * are immutable, and the same instance in every query lets provenance find leaves by identity.
    */
-  record Tokens(List<Token> list, boolean simple) {
+  static final class Tokens {
+    private final List<Token> list;
+    private final boolean simple;
+    private final Map<String, Optional<Query>> byField = new ConcurrentHashMap<>();
+
+    Tokens(List<Token> list, boolean simple) {
+      this.list = list;
+      this.simple = simple;
+    }
+
+    List<Token> list() {
+      return list;
+    }
+
+    boolean simple() {
+      return simple;
+    }
+
     List<String> terms() {
       List<String> terms = new ArrayList<>(list.size());
       for (Token token : list) {
@@ -48,6 +67,10 @@ final class Analyzed {
 
     /** The query matching these tokens in {@code field}: a term, a phrase, or null for none. */
     Query query(String field) {
+      return byField.computeIfAbsent(field, f -> Optional.ofNullable(build(f))).orElse(null);
+    }
+
+    private Query build(String field) {
       if (list.isEmpty()) {
         return null;
       }

@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -90,8 +93,13 @@ public final class BilingualQueryBuilder {
           // A site's name in its address (hub.docker.com, alauda.cn) says a little too.
           new FieldWeight(IndexSchema.URL, 0.5f, false));
 
+  /** Concepts whose queries are remembered at most; past that, the memory starts over. */
+  static final int MAX_PLANNED = 10_000;
+
   private final Glossary glossary;
   private final boolean translate;
+  private final Map<QueryConcept, Optional<ConceptQueries>> plans = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> translationMemory = new ConcurrentHashMap<>();
   private final QueryBuilder words = new QueryBuilder(IndexSchema.wordsAnalyzer());
   private final QueryBuilder bigrams = new QueryBuilder(IndexSchema.bigramAnalyzer());
 
@@ -148,11 +156,11 @@ public final class BilingualQueryBuilder {
     List<BuiltQuery.Alternative> alternatives = new ArrayList<>();
     int leaves = 0;
     for (QueryConcept concept : concepts) {
-      ConceptQueries queries = conceptQuery(concept);
+      ConceptQueries queries = plan(concept);
       if (queries == null) {
         continue;
       }
-      int count = countLeaves(queries.scoring());
+      int count = queries.leaves;
       if (leaves + count > MAX_LEAF_CLAUSES || positives.size() == MAX_CONCEPTS) {
         break; // an enormous query: the first concepts are searched
       }
@@ -233,11 +241,7 @@ public final class BilingualQueryBuilder {
       if (m < matches.size() && matches.get(m).start() == unit.start()) {
         GlossaryMatch match = matches.get(m++);
         concepts.add(
-            new QueryConcept(
-                match.text(),
-                translations(match.text(), match.concepts()),
-                Occurrence.SHOULD,
-                false));
+            new QueryConcept(match.text(), glossaryTranslations(match), Occurrence.SHOULD, false));
         while (u < units.size() && units.get(u).start() < match.end()) {
           u++;
         }
@@ -361,6 +365,22 @@ public final class BilingualQueryBuilder {
     return parts.size() < 2 ? List.of() : parts;
   }
 
+  /**
+   * The translations of a glossary match, remembered by its text: the glossary gives the same text
+   * the same concepts, and normalizing a dozen terms on every query adds up.
+   */
+  private List<String> glossaryTranslations(GlossaryMatch match) {
+    List<String> translations = translationMemory.get(match.text());
+    if (translations == null) {
+      translations = translations(match.text(), match.concepts());
+      if (translationMemory.size() >= MAX_PLANNED) {
+        translationMemory.clear();
+      }
+      translationMemory.put(match.text(), translations);
+    }
+    return translations;
+  }
+
   private List<String> translationsOf(String text) {
     return translate ? translations(text, glossary.lookup(text)) : List.of();
   }
@@ -402,8 +422,55 @@ public final class BilingualQueryBuilder {
    * A concept's clause for scoring, the stricter one that decides whether an entry covers it (parts
    * only count there when all of them are present), and its alternatives for provenance.
    */
-  private record ConceptQueries(
-      Query scoring, Query coverage, List<BuiltQuery.Alternative> alternatives) {}
+  private static final class ConceptQueries {
+    private final Query scoring;
+    private final Query coverage;
+    private final List<BuiltQuery.Alternative> alternatives;
+    private final int leaves;
+
+    /** The ranking clause for queries of each number of concepts (which sets its cap). */
+    private final Map<Integer, Query> ranking = new ConcurrentHashMap<>();
+
+    ConceptQueries(Query scoring, Query coverage, List<BuiltQuery.Alternative> alternatives) {
+      this.scoring = scoring;
+      this.coverage = coverage;
+      this.alternatives = List.copyOf(alternatives);
+      this.leaves = countLeaves(scoring);
+    }
+
+    Query scoring() {
+      return scoring;
+    }
+
+    Query coverage() {
+      return coverage;
+    }
+
+    List<BuiltQuery.Alternative> alternatives() {
+      return alternatives;
+    }
+
+    Query ranking(int concepts) {
+      return ranking.computeIfAbsent(
+          concepts, n -> prepared(new ConceptQuery(scoring, coverage, n)));
+    }
+  }
+
+  /**
+   * A concept's queries, made once: a concept ({@code hypervisor} with its translations) comes back
+   * in many queries, and its hundred-leaf clause is the same each time. The memory is bounded.
+   */
+  private ConceptQueries plan(QueryConcept concept) {
+    Optional<ConceptQueries> planned = plans.get(concept);
+    if (planned == null) {
+      planned = Optional.ofNullable(conceptQuery(concept));
+      if (plans.size() >= MAX_PLANNED) {
+        plans.clear();
+      }
+      plans.put(concept, planned);
+    }
+    return planned.orElse(null);
+  }
 
   private ConceptQueries conceptQuery(QueryConcept concept) {
     Query whole = wholeConceptQuery(concept);
@@ -486,7 +553,7 @@ public final class BilingualQueryBuilder {
       }
       Query field = anyOf(alternatives, 0f);
       if (field != null) {
-        perField.add(new BoostQuery(field, fw.weight()));
+        perField.add(fw.weight() == 1f ? field : new BoostQuery(field, fw.weight()));
       }
     }
     return anyOf(perField, FIELD_TIE);
@@ -532,18 +599,21 @@ public final class BilingualQueryBuilder {
     String wordField = IndexSchema.words(fw.field());
     SynonymQuery.Builder single = new SynonymQuery.Builder(wordField);
     int singles = 0;
+    Query lastSingle = null;
     List<Query> alternatives = new ArrayList<>();
     for (String translation : translations) {
       Query query = textQuery(fw, translation, false);
       if (query instanceof TermQuery term && term.getTerm().field().equals(wordField)) {
         single.addTerm(term.getTerm());
         singles++;
+        lastSingle = query;
       } else if (query != null) {
         alternatives.add(query);
       }
     }
     if (singles > 0) {
-      alternatives.add(0, single.build());
+      // One word is its own query (as Lucene would rewrite it): built queries are final.
+      alternatives.add(0, singles == 1 ? lastSingle : single.build());
     }
     return anyOf(alternatives, 0f);
   }

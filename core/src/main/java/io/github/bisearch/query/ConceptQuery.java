@@ -51,6 +51,7 @@ public final class ConceptQuery extends Query {
   private final boolean rewritten;
 
   private int hash;
+  private volatile List<Query> leaves;
 
   /**
    * @param scoring matches the entries that match the concept, scored by relevance
@@ -125,6 +126,51 @@ public final class ConceptQuery extends Query {
   /** The relevance part of a ranking {@code score}, without coverage bonuses. */
   public static float relevance(float score) {
     return score - covered(score) * COVERAGE_BONUS;
+  }
+
+  /**
+   * The leaf queries under this clause (terms, phrases, synonym groups, and any other leaf), each
+   * once, in visiting order; found once per query object, since highlighting asks on every search.
+   */
+  public List<Query> leaves() {
+    List<Query> found = leaves;
+    if (found == null) {
+      List<Query> collected = new java.util.ArrayList<>();
+      java.util.Set<Query> seen =
+          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      scoring.visit(
+          new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query leaf, org.apache.lucene.index.Term... terms) {
+              if (seen.add(leaf)) {
+                collected.add(leaf);
+              }
+            }
+
+            @Override
+            public void consumeTermsMatching(
+                Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+              if (seen.add(leaf)) {
+                collected.add(leaf);
+              }
+            }
+
+            @Override
+            public void visitLeaf(Query leaf) {
+              if (seen.add(leaf)) {
+                collected.add(leaf);
+              }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+              return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+          });
+      found = List.copyOf(collected);
+      leaves = found;
+    }
+    return found;
   }
 
   /** The query that scores the concept. */

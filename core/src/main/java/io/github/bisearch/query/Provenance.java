@@ -3,9 +3,9 @@ package io.github.bisearch.query;
 import java.io.IOException;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.IndexSearcher;
@@ -13,53 +13,41 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Which of a query's {@linkplain BuiltQuery#alternatives() alternatives} a match belongs to.
  *
- * <p>A hit's matches (Lucene's {@code Matches}) name the leaf query that matched: a term or a
- * phrase in one field. Every leaf of the ranking query also appears in the alternatives it came
- * from, so a table from leaf to alternatives tells which alternatives a hit contains without
- * searching for each alternative again. Single-word translations share one {@link SynonymQuery} per
- * field; for those the matched word itself decides.
+ * <p>A hit's matches name the leaf query that matched: a term or a phrase in one field. Every leaf
+ * of the ranking query also appears in the alternatives it came from (as the very same object: the
+ * builder shares them), so a table from leaf to alternatives tells which alternatives a hit
+ * contains without searching for each alternative again. Single-word translations share one {@link
+ * SynonymQuery} per field; for those the matched word decides.
  */
 public final class Provenance {
-  private final Map<Query, BitSet> byLeaf = new HashMap<>();
+  private final List<BuiltQuery.Alternative> alternatives;
+  private final IndexSearcher searcher;
+  private final Map<Query, BitSet> byIdentity = new IdentityHashMap<>();
   private final Map<Term, BitSet> byTerm = new HashMap<>();
 
-  private Provenance() {}
+  /** Made on the first leaf not found by identity (rewritten fuzzy words, Lucene's matches). */
+  private Map<Query, BitSet> byEquality;
+
+  private Provenance(IndexSearcher searcher, List<BuiltQuery.Alternative> alternatives) {
+    this.searcher = searcher;
+    this.alternatives = alternatives;
+  }
 
   /** The table for {@code query}, whose leaves are taken as {@code searcher} rewrites them. */
-  public static Provenance of(IndexSearcher searcher, BuiltQuery query) throws IOException {
-    Provenance provenance = new Provenance();
+  public static Provenance of(IndexSearcher searcher, BuiltQuery query) {
+    Provenance provenance = new Provenance(searcher, query.alternatives());
     List<BuiltQuery.Alternative> alternatives = query.alternatives();
     for (int i = 0; i < alternatives.size(); i++) {
-      int index = i;
-      Query alternative = alternatives.get(i).query();
-      // Built queries are final as built, except fuzzy words, which expand by the index.
-      (ConceptQuery.dependsOnIndex(alternative) ? searcher.rewrite(alternative) : alternative)
-          .visit(
-              new QueryVisitor() {
-                @Override
-                public void consumeTerms(Query leaf, Term... terms) {
-                  provenance.byLeaf.computeIfAbsent(leaf, k -> new BitSet()).set(index);
-                  if (leaf instanceof TermQuery) {
-                    provenance.byTerm.computeIfAbsent(terms[0], k -> new BitSet()).set(index);
-                  }
-                }
-
-                @Override
-                public void consumeTermsMatching(
-                    Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
-                  provenance.byLeaf.computeIfAbsent(leaf, k -> new BitSet()).set(index);
-                }
-
-                @Override
-                public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-                  return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
-                }
-              });
+      for (Query leaf : alternatives.get(i).leaves()) {
+        provenance.byIdentity.computeIfAbsent(leaf, k -> new BitSet()).set(i);
+        if (leaf instanceof TermQuery term) {
+          provenance.byTerm.computeIfAbsent(term.getTerm(), k -> new BitSet()).set(i);
+        }
+      }
     }
     return provenance;
   }
@@ -67,8 +55,19 @@ public final class Provenance {
   /**
    * Adds to {@code into} the alternatives that a match of {@code leaf} (a term or phrase) shows.
    */
-  public void addAlternatives(Query leaf, BitSet into) {
-    BitSet owners = byLeaf.get(leaf);
+  public void addAlternatives(Query leaf, BitSet into) throws IOException {
+    BitSet owners = byIdentity.get(leaf);
+    if (owners == null) {
+      owners = byEquality().get(leaf);
+    }
+    if (owners != null) {
+      into.or(owners);
+    }
+  }
+
+  /** Adds to {@code into} the alternatives that contain {@code term} as a word of their own. */
+  public void addAlternatives(Term term, BitSet into) {
+    BitSet owners = byTerm.get(term);
     if (owners != null) {
       into.or(owners);
     }
@@ -78,20 +77,45 @@ public final class Provenance {
    * Adds to {@code into} the alternatives that a match of {@code leaf} in {@code field} belongs to;
    * {@code matched} is the matched text, which tells the words of a synonym group apart.
    */
-  public void addAlternatives(Query leaf, String field, String matched, BitSet into) {
-    BitSet owners = byLeaf.get(leaf);
-    if (owners != null) {
-      into.or(owners);
-      return;
-    }
+  public void addAlternatives(Query leaf, String field, String matched, BitSet into)
+      throws IOException {
     if (leaf instanceof SynonymQuery) {
       Analyzed.Tokens tokens = Analyzed.words(matched);
       if (tokens.list().size() == 1) {
-        BitSet word = byTerm.get(new Term(field, tokens.list().get(0).term()));
-        if (word != null) {
-          into.or(word);
-        }
+        addAlternatives(new Term(field, tokens.list().get(0).term()), into);
       }
+      return;
     }
+    addAlternatives(leaf, into);
+  }
+
+  private Map<Query, BitSet> byEquality() throws IOException {
+    if (byEquality == null) {
+      Map<Query, BitSet> table = new HashMap<>();
+      for (int i = 0; i < alternatives.size(); i++) {
+        BuiltQuery.Alternative alternative = alternatives.get(i);
+        int index = i;
+        // Fuzzy words expand by the index: their leaves are what the searcher rewrites them to.
+        Query query =
+            alternative.expands() ? searcher.rewrite(alternative.query()) : alternative.query();
+        query.visit(
+            new QueryVisitor() {
+              @Override
+              public void consumeTerms(Query leaf, Term... terms) {
+                table.computeIfAbsent(leaf, k -> new BitSet()).set(index);
+                if (leaf instanceof TermQuery) {
+                  byTerm.computeIfAbsent(terms[0], k -> new BitSet()).set(index);
+                }
+              }
+
+              @Override
+              public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
+              }
+            });
+      }
+      byEquality = table;
+    }
+    return byEquality;
   }
 }

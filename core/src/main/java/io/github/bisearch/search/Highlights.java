@@ -2,6 +2,7 @@ package io.github.bisearch.search;
 
 import io.github.bisearch.Snippet.Range;
 import io.github.bisearch.index.IndexSchema;
+import io.github.bisearch.query.ConceptQuery;
 import io.github.bisearch.query.Provenance;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,8 +17,11 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -45,39 +49,59 @@ final class Highlights {
   private boolean unknown;
 
   private Highlights(Query query) {
-    query.visit(
-        new QueryVisitor() {
-          @Override
-          public void consumeTerms(Query leaf, Term... terms) {
-            if (leaf instanceof TermQuery) {
-              leaves.add(new Leaf(leaf, terms, new int[] {0}, false));
-            } else if (leaf instanceof SynonymQuery) {
-              leaves.add(new Leaf(leaf, terms, new int[terms.length], true));
-            } else if (leaf instanceof PhraseQuery phrase && phrase.getSlop() == 0) {
-              leaves.add(new Leaf(leaf, phrase.getTerms(), phrase.getPositions(), false));
-            } else {
-              unknown = true;
+    add(query);
+  }
+
+  /** Adds the leaves of {@code query}; a concept's leaves are known to it already. */
+  private void add(Query query) {
+    if (query instanceof BooleanQuery bool) {
+      for (BooleanClause clause : bool) {
+        if (clause.getOccur() != Occur.MUST_NOT) {
+          add(clause.getQuery());
+        }
+      }
+    } else if (query instanceof ConceptQuery concept) {
+      for (Query leaf : concept.leaves()) {
+        addLeaf(leaf);
+      }
+    } else {
+      query.visit(
+          new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+              addLeaf(leaf);
             }
-          }
 
-          @Override
-          public void consumeTermsMatching(
-              Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
-            unknown = true;
-          }
-
-          @Override
-          public void visitLeaf(Query leaf) {
-            if (!(leaf instanceof org.apache.lucene.search.MatchNoDocsQuery)) {
-              unknown = true;
+            @Override
+            public void consumeTermsMatching(
+                Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+              addLeaf(leaf);
             }
-          }
 
-          @Override
-          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-            return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
-          }
-        });
+            @Override
+            public void visitLeaf(Query leaf) {
+              addLeaf(leaf);
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+              return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+          });
+    }
+  }
+
+  private void addLeaf(Query leaf) {
+    if (leaf instanceof TermQuery term) {
+      leaves.add(new Leaf(leaf, new Term[] {term.getTerm()}, new int[] {0}, false));
+    } else if (leaf instanceof SynonymQuery synonyms) {
+      Term[] terms = synonyms.getTerms().toArray(new Term[0]);
+      leaves.add(new Leaf(leaf, terms, new int[terms.length], true));
+    } else if (leaf instanceof PhraseQuery phrase && phrase.getSlop() == 0) {
+      leaves.add(new Leaf(leaf, phrase.getTerms(), phrase.getPositions(), false));
+    } else if (!(leaf instanceof MatchNoDocsQuery)) {
+      unknown = true;
+    }
   }
 
   /** The leaves of {@code rewritten}, a query as the searcher rewrote it. */
@@ -107,7 +131,7 @@ final class Highlights {
         for (Term term : query.terms()) {
           PostingsEnum[] postings = postings(terms, new Term[] {term});
           if (postings != null) {
-            match(new TermQuery(term), postings, new int[] {0}, docs, stored, provenance, found);
+            match(term, postings, new int[] {0}, docs, stored, provenance, found);
           }
         }
       } else {
@@ -133,8 +157,9 @@ final class Highlights {
     return postings;
   }
 
+  /** Matches {@code leaf}, a query or (in a synonym group) a term, in each of {@code docs}. */
   private static void match(
-      Query leaf,
+      Object leaf,
       PostingsEnum[] postings,
       int[] positions,
       int[] docs,
@@ -149,7 +174,11 @@ final class Highlights {
       List<Range> ranges = occurrences(postings, positions);
       if (!ranges.isEmpty()) {
         found[d].ranges().computeIfAbsent(stored, k -> new ArrayList<>()).addAll(ranges);
-        provenance.addAlternatives(leaf, found[d].alternatives());
+        if (leaf instanceof Term term) {
+          provenance.addAlternatives(term, found[d].alternatives());
+        } else {
+          provenance.addAlternatives((Query) leaf, found[d].alternatives());
+        }
       }
     }
   }
