@@ -19,8 +19,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -48,6 +56,14 @@ import org.apache.lucene.search.IndexSearcher;
 public final class BiSearch implements AutoCloseable {
   /** Files indexed between two commits when adding a large folder. */
   private static final int COMMIT_EVERY_FILES = 200;
+
+  /** Jobs smaller than this (files, or bytes to read) are indexed in one thread. */
+  private static final int PARALLEL_MIN_FILES = 4;
+
+  private static final long PARALLEL_MIN_BYTES = 1L << 20;
+
+  /** Indexing threads at most, however many cores. */
+  private static final int MAX_THREADS = 8;
 
   private final EntryIndex index;
 
@@ -152,47 +168,145 @@ public final class BiSearch implements AutoCloseable {
     for (String key : gone) {
       index.deleteSource(key);
     }
+    List<FileJob> jobs = new ArrayList<>(files.size());
+    long bytes = 0;
+    for (Map.Entry<String, Path> file : files.entrySet()) {
+      String source = displayName(file.getValue());
+      SourceStamp now = stamp(file.getValue(), source);
+      SourceStamp before = indexed.get(file.getKey());
+      jobs.add(new FileJob(file.getKey(), file.getValue(), source, before, now));
+      if (now != null && !now.equals(before)) {
+        bytes += now.size();
+      }
+    }
     int added = 0;
     int updated = 0;
     int unchanged = 0;
     int entries = 0;
-    List<String> problems = new ArrayList<>();
-    int done = 0;
     int skipped = 0;
-    for (Map.Entry<String, Path> file : files.entrySet()) {
-      if (done > 0) {
-        progress.fileDone(done, files.size(), entries);
+    int written = 0;
+    List<String> problems = new ArrayList<>();
+    int threads = threadsFor(jobs.size(), bytes);
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, INDEXING) : null;
+    try {
+      // Files are read and analysed on the pool, a few ahead; results are taken in order, so the
+      // report, the progress and the problems come out as in a single-threaded run.
+      Deque<Future<FileOutcome>> ahead = new ArrayDeque<>();
+      int next = 0;
+      for (int done = 0; done < jobs.size(); done++) {
+        // Never past the next commit: a commit holds exactly every COMMIT_EVERY_FILES files.
+        int nextCommit = (written / COMMIT_EVERY_FILES + 1) * COMMIT_EVERY_FILES;
+        while (pool != null
+            && next < jobs.size()
+            && ahead.size() < 2 * threads
+            && written + ahead.size() < nextCommit) {
+          FileJob job = jobs.get(next++);
+          ahead.add(pool.submit(() -> indexFile(job)));
+        }
+        FileOutcome outcome =
+            pool == null ? indexFile(jobs.get(next++)) : await(ahead.removeFirst());
+        problems.addAll(outcome.problems());
+        switch (outcome.kind()) {
+          case UNCHANGED -> unchanged++;
+          case SKIPPED -> skipped++;
+          case ADDED -> added++;
+          case UPDATED -> updated++;
+        }
+        entries += outcome.entries();
+        if (outcome.kind() == FileOutcome.Kind.ADDED
+            || outcome.kind() == FileOutcome.Kind.UPDATED) {
+          if (++written % COMMIT_EVERY_FILES == 0) {
+            index.commit();
+          }
+        }
+        if (done + 1 < jobs.size()) {
+          progress.fileDone(done + 1, jobs.size(), entries);
+        }
       }
-      done++;
-      String source = displayName(file.getValue());
-      SourceStamp before = indexed.get(file.getKey());
-      SourceStamp now = stamp(file.getValue(), source);
-      if (now != null && now.equals(before)) {
-        unchanged++;
-        continue;
-      }
-      List<Entry> parsed = read(file.getValue(), source, problems);
-      if (parsed == null) {
-        skipped++;
-        continue;
-      }
-      index.replaceSource(file.getKey(), now, parsed);
-      if (before == null) {
-        added++;
-      } else {
-        updated++;
-      }
-      entries += parsed.size();
-      if ((added + updated) % COMMIT_EVERY_FILES == 0) {
-        index.commit();
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
     index.commit();
-    if (done > 0) {
-      progress.fileDone(done, files.size(), entries);
+    if (!jobs.isEmpty()) {
+      progress.fileDone(jobs.size(), jobs.size(), entries);
     }
     return new IndexReport(added, updated, unchanged, gone.size(), entries, problems, skipped);
   }
+
+  /** A file to index: its key, where it is, its name in hits, and how it looked then and now. */
+  private record FileJob(
+      String key, Path path, String source, SourceStamp before, SourceStamp now) {}
+
+  /** What indexing one file did. */
+  private record FileOutcome(Kind kind, int entries, List<String> problems) {
+    enum Kind {
+      ADDED,
+      UPDATED,
+      UNCHANGED,
+      SKIPPED
+    }
+  }
+
+  /** Reads, parses and indexes one file, unless it is unchanged since it was last indexed. */
+  private FileOutcome indexFile(FileJob job) {
+    if (job.now() != null && job.now().equals(job.before())) {
+      return new FileOutcome(FileOutcome.Kind.UNCHANGED, 0, List.of());
+    }
+    List<String> problems = new ArrayList<>(1);
+    List<Entry> parsed = read(job.path(), job.source(), problems);
+    if (parsed == null) {
+      return new FileOutcome(FileOutcome.Kind.SKIPPED, 0, problems);
+    }
+    index.replaceSource(job.key(), job.now(), parsed);
+    return new FileOutcome(
+        job.before() == null ? FileOutcome.Kind.ADDED : FileOutcome.Kind.UPDATED,
+        parsed.size(),
+        problems);
+  }
+
+  /**
+   * Threads for indexing: one per core for a large job, one for a small one. Analysis (Chinese
+   * segmentation above all) is most of the work and runs in the threads that add documents; a few
+   * small files are not worth the threads, and one thread keeps their documents in file order.
+   */
+  private static int threadsFor(int files, long bytes) {
+    if (files < PARALLEL_MIN_FILES || bytes < PARALLEL_MIN_BYTES) {
+      return 1;
+    }
+    return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
+  }
+
+  private static FileOutcome await(Future<FileOutcome> outcome) {
+    try {
+      return outcome.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BiSearchException("indexing interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new BiSearchException("indexing failed: " + cause.getMessage(), cause);
+    }
+  }
+
+  private static final ThreadFactory INDEXING =
+      new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+          Thread thread = new Thread(task, "bisearch-indexing-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        }
+      };
 
   /**
    * How {@code file} looks now; null if that cannot be told, and then the file is read (and its

@@ -78,6 +78,9 @@ public final class EntryIndex implements AutoCloseable {
   private IndexWriter writer;
   private volatile SearcherManager searchers;
 
+  /** Memory for documents not yet flushed to a segment. */
+  static final double RAM_BUFFER_MB = 64;
+
   private final TermCache termCache = new TermCache();
 
   /** The latest searcher made by {@link #withTermCache}. */
@@ -225,7 +228,7 @@ public final class EntryIndex implements AutoCloseable {
    * looked like {@code stamp} (null for a markdown text). Not visible to searches until {@link
    * #commit()}.
    */
-  public synchronized void replaceSource(String sourceKey, SourceStamp stamp, List<Entry> entries) {
+  public void replaceSource(String sourceKey, SourceStamp stamp, List<Entry> entries) {
     try {
       // One block with the source document: a commit holds a file's record and its entries, or
       // neither, so a file interrupted while indexing is never taken for indexed.
@@ -402,6 +405,8 @@ public final class EntryIndex implements AutoCloseable {
       IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setCommitOnClose(false);
+      // Fewer, larger flushes while adding a large folder from several threads.
+      config.setRAMBufferSizeMB(RAM_BUFFER_MB);
       try {
         writer = new IndexWriter(directory, config);
       } catch (LockObtainFailedException e) {

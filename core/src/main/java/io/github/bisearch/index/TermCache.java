@@ -225,7 +225,11 @@ final class TermCache {
 
     @Override
     public BytesRef next() throws IOException {
-      TermsEnum in = at == null ? real() : positioned();
+      TermsEnum in = real();
+      if (at != null && !realPositioned) {
+        // A fresh enum positioned by state alone does not step on from there: look it up.
+        in.seekExact(term);
+      }
       at = null;
       return in.next();
     }
@@ -237,7 +241,11 @@ final class TermCache {
 
     @Override
     public long ord() throws IOException {
-      return at == null ? real().ord() : positioned().ord();
+      if (at != null && !realPositioned) {
+        real().seekExact(term);
+        realPositioned = true;
+      }
+      return real().ord();
     }
 
     @Override
