@@ -174,9 +174,9 @@ public final class ReportWriter {
         indexingRows(),
         "One shot indexes a whole generated corpus into a new index on disk, commit included"
             + " (JMH single-shot time, one fork: a shot of a million entries takes minutes)."
-            + " bisearch is `BiSearch.add(folder)` as the library does it, with however many"
-            + " threads it uses (when this suite was written: files parsed and analysed on one"
-            + " thread, Lucene merging segments on others); the baseline parses"
+            + " bisearch is `BiSearch.add(folder)` as the library does it, with the threads it"
+            + " chooses (for a large folder, a pool of one per core reads, parses and analyses"
+            + " files); the baseline, with Lucene's default writer settings, parses"
             + " the same markdown into the same entries and writes one stored SmartChineseAnalyzer"
             + " field with two threads. MB are 10^6 bytes of markdown. Index sizes are those of"
             + " the cached fixture indexes, written by the same code.");
