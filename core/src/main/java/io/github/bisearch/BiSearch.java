@@ -15,6 +15,8 @@ import io.github.bisearch.query.QueryConcept;
 import io.github.bisearch.search.EntrySearcher;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -77,10 +79,13 @@ public final class BiSearch implements AutoCloseable {
   private final Path workingDirectory;
 
   private BiSearch(Builder builder) {
-    this.index =
-        builder.directory == null
-            ? EntryIndex.inMemory()
-            : EntryIndex.open(builder.directory, builder.create);
+    if (builder.snapshot != null) {
+      this.index = EntryIndex.fromSnapshot(builder.snapshot);
+    } else if (builder.directory != null) {
+      this.index = EntryIndex.open(builder.directory, builder.create);
+    } else {
+      this.index = EntryIndex.inMemory();
+    }
     this.glossary = builder.glossary;
     this.extraGlossaries = List.copyOf(builder.extraGlossaries);
     this.translate = builder.translate;
@@ -470,6 +475,17 @@ public final class BiSearch implements AutoCloseable {
     return index.stats();
   }
 
+  /**
+   * Writes what was added so far as one stream, which {@link Builder#snapshot} opens again in
+   * memory: an index built ahead of time can ship as a single resource and be searched without
+   * analyzing any text at start-up.
+   *
+   * @throws BiSearchException if the snapshot cannot be written
+   */
+  public void writeSnapshot(OutputStream out) {
+    index.writeSnapshot(out);
+  }
+
   @Override
   public void close() {
     index.close();
@@ -490,6 +506,7 @@ public final class BiSearch implements AutoCloseable {
   /** Options for a {@link BiSearch}. */
   public static final class Builder {
     private Path directory;
+    private InputStream snapshot;
     private boolean create = true;
     private boolean translate = true;
     private Glossary glossary; // null: the built-in one, loaded only when needed
@@ -500,6 +517,15 @@ public final class BiSearch implements AutoCloseable {
     /** Keep the index in {@code directory} instead of in memory. */
     public Builder directory(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Start from a snapshot written by {@link BiSearch#writeSnapshot}, held in memory (instead of
+     * an empty index or a directory); {@code in} is read, not closed, by {@link #build()}.
+     */
+    public Builder snapshot(InputStream in) {
+      this.snapshot = Objects.requireNonNull(in, "in");
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
@@ -31,6 +32,18 @@ public final class ChineseVariants {
         TableHolder.MAP, new CJKWidthCharFilter(new LoneSurrogateReader(reader)));
   }
 
+  /**
+   * Whether folding could change {@code c}, alone or together with its neighbours: a full- or
+   * half-width form, the ideographic space, half of a surrogate pair, or a Traditional character of
+   * the table. Text without such a character comes out of {@link #fold} as it went in.
+   */
+  static boolean mayFold(char c) {
+    return (c >= '\uFF00' && c <= '\uFFEF')
+        || c == '\u3000'
+        || Character.isSurrogate(c)
+        || TableHolder.KEYS.get(c);
+  }
+
   /** The number of Traditional characters the bundled table maps. */
   static int tableSize() {
     return TableHolder.size;
@@ -39,6 +52,10 @@ public final class ChineseVariants {
   /** Loads the table on first use only: most callers reach it through an analyzer. */
   private static final class TableHolder {
     static int size;
+
+    /** The characters the table maps. */
+    static final BitSet KEYS = new BitSet(Character.MAX_VALUE + 1);
+
     static final NormalizeCharMap MAP = load();
 
     private static NormalizeCharMap load() {
@@ -57,7 +74,11 @@ public final class ChineseVariants {
             continue;
           }
           int tab = line.indexOf('\t');
-          builder.add(line.substring(0, tab), line.substring(tab + 1));
+          String key = line.substring(0, tab);
+          builder.add(key, line.substring(tab + 1));
+          for (int i = 0; i < key.length(); i++) {
+            KEYS.set(key.charAt(i));
+          }
           count++;
         }
       } catch (IOException e) {

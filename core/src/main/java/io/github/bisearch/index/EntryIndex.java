@@ -4,6 +4,8 @@ import io.github.bisearch.BiSearchException;
 import io.github.bisearch.IndexStats;
 import io.github.bisearch.ingest.Entry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -94,6 +96,32 @@ public final class EntryIndex implements AutoCloseable {
   /** An index held in memory only. */
   public static EntryIndex inMemory() {
     return new EntryIndex(new ByteBuffersDirectory(), "in-memory index");
+  }
+
+  /**
+   * An index held in memory, starting from a snapshot written by {@link #writeSnapshot}.
+   *
+   * @throws BiSearchException if {@code in} holds no snapshot, or one written by another version of
+   *     bisearch
+   */
+  public static EntryIndex fromSnapshot(InputStream in) {
+    String name = "index snapshot";
+    EntryIndex index;
+    try {
+      index = new EntryIndex(IndexSnapshot.read(in), name);
+    } catch (IOException e) {
+      throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+    try {
+      index.checkSchema(false);
+    } catch (IOException e) {
+      index.close();
+      throw new BiSearchException("cannot read " + name + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      index.close();
+      throw e;
+    }
+    return index;
   }
 
   /**
@@ -310,6 +338,18 @@ public final class EntryIndex implements AutoCloseable {
       searchers().maybeRefreshBlocking();
     } catch (IOException e) {
       throw new BiSearchException("cannot commit " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes the latest commit to {@code out}, for {@link #fromSnapshot}; what is not committed is
+   * left out.
+   */
+  public synchronized void writeSnapshot(OutputStream out) {
+    try {
+      IndexSnapshot.write(directory, out);
+    } catch (IOException e) {
+      throw new BiSearchException("cannot write a snapshot of " + name + ": " + e.getMessage(), e);
     }
   }
 

@@ -47,7 +47,13 @@ public final class MarkdownIngester {
 
   private static final int TERM_MAX_LENGTH = 40;
 
-  private final Parser parser = Parser.builder().build();
+  /**
+   * Built on the first parse, not with the ingester: a program that only searches an index it
+   * already has never loads flexmark. Parsers are immutable and thread-safe.
+   */
+  private static final class ParserHolder {
+    static final Parser PARSER = Parser.builder().build();
+  }
 
   /**
    * Parses {@code markdown} and returns its entries in document order.
@@ -56,7 +62,7 @@ public final class MarkdownIngester {
    */
   public List<Entry> parse(String source, String markdown) {
     FrontMatter frontMatter = FrontMatter.split(markdown);
-    Document document = parser.parse(clampIndentation(frontMatter.body()));
+    Document document = ParserHolder.PARSER.parse(clampIndentation(frontMatter.body()));
     Walk walk =
         new Walk(source, frontMatter.title(), fileStem(source), new LineIndex(frontMatter.body()));
     walk.blocks(Walk.children(document), List.of());

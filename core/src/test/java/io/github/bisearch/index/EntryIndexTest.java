@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bisearch.BiSearchException;
 import io.github.bisearch.ingest.Entry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,6 +49,33 @@ class EntryIndexTest {
       writer.setLiveCommitData(commitData.entrySet());
       writer.commit();
     }
+  }
+
+  @Test
+  void snapshotOpensInMemoryWithTheCommittedEntries() {
+    ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+    try (EntryIndex index = EntryIndex.inMemory()) {
+      index.replaceSource("a.md", STAMP, List.of(ENTRY));
+      index.commit();
+      index.replaceSource("b.md", List.of(ENTRY)); // not committed: not in the snapshot
+      index.writeSnapshot(snapshot);
+    }
+    try (EntryIndex index =
+        EntryIndex.fromSnapshot(new ByteArrayInputStream(snapshot.toByteArray()))) {
+      assertEquals(List.of(ENTRY), index.entries());
+      assertEquals(Map.of("a.md", STAMP), index.files());
+    }
+  }
+
+  @Test
+  void snapshotRefusesOtherBytes() {
+    byte[] text = "# not a snapshot".getBytes(StandardCharsets.UTF_8);
+    BiSearchException e =
+        assertThrows(
+            BiSearchException.class, () -> EntryIndex.fromSnapshot(new ByteArrayInputStream(text)));
+    assertEquals(
+        "cannot read index snapshot: not a bisearch index snapshot, or a truncated one",
+        e.getMessage());
   }
 
   @Test

@@ -171,6 +171,7 @@ public final class SearchCli implements Callable<Integer> {
   private static final Logger LUCENE = Logger.getLogger("org.apache.lucene");
 
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     LUCENE.setLevel(Level.SEVERE);
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -240,15 +241,19 @@ public final class SearchCli implements Callable<Integer> {
     SearchFilter filter = filter();
     TextOutput.Style style = style();
     hintAtMistypedCommand();
+    StartupTrace.mark("command line parsed");
     try (BiSearch search = open(index, noTranslate)) {
+      StartupTrace.mark("index ready");
       PrintWriter out = spec.commandLine().getOut();
       if (batch) {
         runBatch(search, filter, out);
       } else {
         SearchResult result = search.search(query, limit, filter);
+        StartupTrace.mark("searched");
         print(search, result, chosen, columns, explain, style, terminalWidth(), out);
       }
       out.flush();
+      StartupTrace.mark("printed");
     }
     return EXIT_OK;
   }
@@ -420,11 +425,7 @@ public final class SearchCli implements Callable<Integer> {
     if (index != null) {
       builder.directory(index).create(false);
     }
-    BiSearch search = builder.build();
-    if (index == null) {
-      BundledCorpus.addTo(search);
-    }
-    return search;
+    return index == null ? BundledCorpus.open(builder) : builder.build();
   }
 
   static boolean isBlank(String text) {

@@ -44,8 +44,10 @@ final class StatsCommand implements Callable<Integer> {
   /** Width of the {@code key:} column, so that the values line up. */
   private static final int KEY_WIDTH = "schema version: ".length();
 
-  private static final Gson GSON =
-      new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+  /** Made on first use: picocli creates this command at every run of search-cli. */
+  private static final class GsonHolder {
+    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+  }
 
   @Spec CommandSpec spec;
 
@@ -67,7 +69,7 @@ final class StatsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(GSON.toJson(toJson(stats)));
+      out.println(GsonHolder.GSON.toJson(toJson(stats)));
     } else {
       for (String line : lines(stats)) {
         out.println(line);

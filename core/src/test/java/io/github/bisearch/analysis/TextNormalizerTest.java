@@ -1,0 +1,55 @@
+package io.github.bisearch.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+  /** What the analysis chains' folding makes of {@code text}, lower-cased. */
+  private static String folded(String text) throws IOException {
+    StringBuilder out = new StringBuilder();
+    try (Reader reader = ChineseVariants.fold(new StringReader(text))) {
+      for (int c = reader.read(); c != -1; c = reader.read()) {
+        out.append((char) c);
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  @Test
+  void asciiComesOutAsTheFoldingMakesIt() throws IOException {
+    StringBuilder ascii = new StringBuilder();
+    for (char c = 0; c < 0x80; c++) {
+      ascii.append(c);
+    }
+    assertEquals(folded(ascii.toString()), TextNormalizer.normalize(ascii.toString()));
+  }
+
+  @Test
+  void everyCharacterComesOutAsTheFoldingMakesIt() throws IOException {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      String text = "a" + (char) c + "b";
+      assertEquals(folded(text), TextNormalizer.normalize(text), "U+" + Integer.toHexString(c));
+    }
+  }
+
+  @Test
+  void halfWidthKanaWithVoicedMarkComesOutAsTheFoldingMakesIt() throws IOException {
+    String text = "\uFF76\uFF9E\uFF8A\uFF9F 虛擬機";
+    assertEquals(folded(text), TextNormalizer.normalize(text));
+  }
+
+  @Test
+  void asciiIsLowerCased() {
+    assertEquals("container orchestration", TextNormalizer.normalize("Container ORCHESTRATION"));
+  }
+
+  @Test
+  void mixedTextIsFolded() {
+    assertEquals("kvm 虚拟机", TextNormalizer.normalize("ＫＶＭ 虛擬機"));
+  }
+}
