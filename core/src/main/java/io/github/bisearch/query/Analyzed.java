@@ -92,9 +92,37 @@ final class Analyzed {
 
   private Analyzed() {}
 
-  /** {@code text} through the words chain (segmentation, lowercasing, stopwords, stemming). */
+  /**
+   * {@code text} through the words chain (segmentation, lowercasing, stopwords, stemming); from the
+   * build's table for glossary texts, so that they never wait for the segmenter's dictionaries.
+   */
   static Tokens words(String text) {
-    return lookup(WORDS, text, IndexSchema.wordsAnalyzer(), IndexSchema.words(IndexSchema.TEXT));
+    Tokens tokens = WORDS.get(text);
+    if (tokens == null) {
+      tokens = prepared(text);
+      if (tokens != null) {
+        remember(WORDS, text, tokens);
+        return tokens;
+      }
+    }
+    return tokens != null
+        ? tokens
+        : lookup(WORDS, text, IndexSchema.wordsAnalyzer(), IndexSchema.words(IndexSchema.TEXT));
+  }
+
+  /** The build's analysis of {@code text}, or null when the table lacks it. */
+  static Tokens prepared(String text) {
+    return Prepared.WORDS.get(text);
+  }
+
+  /** What the words chain said so far, by text (for {@link GlossaryAnalysis}). */
+  static Map<String, Tokens> rememberedWords() {
+    return Map.copyOf(WORDS);
+  }
+
+  /** The build's table of glossary texts, read on first need. */
+  private static final class Prepared {
+    static final Map<String, Tokens> WORDS = GlossaryAnalysis.load();
   }
 
   /** {@code text} through the Han bigram chain. */
@@ -108,12 +136,16 @@ final class Analyzed {
     Tokens tokens = memory.get(text);
     if (tokens == null) {
       tokens = analyze(analyzer, field, text);
-      if (memory.size() >= MAX_REMEMBERED) {
-        memory.clear();
-      }
-      memory.put(text, tokens);
+      remember(memory, text, tokens);
     }
     return tokens;
+  }
+
+  private static void remember(Map<String, Tokens> memory, String text, Tokens tokens) {
+    if (memory.size() >= MAX_REMEMBERED) {
+      memory.clear();
+    }
+    memory.put(text, tokens);
   }
 
   /** Runs {@code analyzer} over {@code text}, without remembering. */

@@ -55,6 +55,8 @@ final class JsonOutput {
     JsonObject root = new JsonObject();
     root.addProperty("query", result.query());
     root.addProperty("total", result.total());
+    // Past a thousand matches the total may be a lower bound (see SearchResult).
+    root.addProperty("totalExact", result.totalExact());
     JsonArray hits = new JsonArray();
     int rank = 1;
     for (Hit hit : result.hits()) {

@@ -177,7 +177,11 @@ final class TextOutput {
       out.println();
     }
     out.printf(
-        "%d of %d result%s for: %s%n",
-        result.hits().size(), result.total(), result.total() == 1 ? "" : "s", result.query());
+        "%d of %s%d result%s for: %s%n",
+        result.hits().size(),
+        result.totalExact() ? "" : "at least ",
+        result.total(),
+        result.total() == 1 ? "" : "s",
+        result.query());
   }
 }

@@ -6,11 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.bisearch.SearchResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** --format, --fields, --section, --lang, --color, wrapping and command hints. */
 class OutputOptionsTest {
+  @Test
+  void aTotalPastTheExactCountIsShownAsALowerBound() {
+    SearchResult result = new SearchResult("docker", 1_000, false, List.of());
+    StringWriter text = new StringWriter();
+    TextOutput.print(result, new PrintWriter(text, true), TextOutput.Style.PLAIN, false, 0);
+    assertEquals(
+        "0 of at least 1000 results for: docker" + System.lineSeparator(), text.toString());
+
+    JsonObject json = JsonOutput.toJson(result, List.of(HitField.values()));
+    assertEquals(1_000, json.get("total").getAsInt());
+    assertFalse(json.get("totalExact").getAsBoolean());
+  }
+
   @Test
   void tsvHasAHeaderAndOneEscapedLinePerHit() {
     CliRun run = CliRun.of("--format", "tsv", "-n", "2", "hypervisor");

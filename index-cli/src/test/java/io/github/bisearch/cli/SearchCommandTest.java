@@ -53,7 +53,8 @@ class SearchCommandTest {
     CliRun run = CliRun.of("--json", "-n", "3", "docker");
 
     assertEquals(1, run.outLines().size());
-    assertEquals(Set.of("query", "total", "hits"), run.json().keySet());
+    assertEquals(Set.of("query", "total", "totalExact", "hits"), run.json().keySet());
+    assertTrue(run.json().get("totalExact").getAsBoolean());
   }
 
   @Test
@@ -286,7 +287,8 @@ class SearchCommandTest {
     CliRun run = CliRun.of("--json", "zzzqqxnotaword");
 
     assertEquals(0, run.exitCode());
-    assertEquals("{\"query\":\"zzzqqxnotaword\",\"total\":0,\"hits\":[]}\n", run.out());
+    assertEquals(
+        "{\"query\":\"zzzqqxnotaword\",\"total\":0,\"totalExact\":true,\"hits\":[]}\n", run.out());
     assertEquals("", run.err());
   }
 
