@@ -12,9 +12,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -25,20 +27,33 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Throughput of each analysis chain over the bundled corpus, next to SmartChineseAnalyzer alone.
- * Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar Analyzer}.
+ * Throughput of each of bisearch's analysis chains over the bundled corpus's markdown, next to
+ * SmartChineseAnalyzer alone. The primary score is whole texts per second; the {@code chars}
+ * counter is characters per second. Run from the repository root.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 10, time = 1)
-@Measurement(iterations = 10, time = 1)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(2)
 public class AnalyzerBenchmark {
   private String text;
   private Analyzer words;
   private Analyzer bigrams;
   private Analyzer smartcn;
+
+  /** Counts the characters analysed; JMH reports the count per second. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Chars {
+    public long chars;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      chars = 0;
+    }
+  }
 
   @Setup
   public void setUp() {
@@ -53,21 +68,21 @@ public class AnalyzerBenchmark {
   }
 
   @Benchmark
-  public void smartChineseBaseline(Blackhole sink) throws IOException {
-    consume(smartcn, sink);
+  public void smartChineseBaseline(Chars chars, Blackhole sink) throws IOException {
+    consume(smartcn, chars, sink);
   }
 
   @Benchmark
-  public void wordsChain(Blackhole sink) throws IOException {
-    consume(words, sink);
+  public void wordsChain(Chars chars, Blackhole sink) throws IOException {
+    consume(words, chars, sink);
   }
 
   @Benchmark
-  public void bigramChain(Blackhole sink) throws IOException {
-    consume(bigrams, sink);
+  public void bigramChain(Chars chars, Blackhole sink) throws IOException {
+    consume(bigrams, chars, sink);
   }
 
-  private void consume(Analyzer analyzer, Blackhole sink) throws IOException {
+  private void consume(Analyzer analyzer, Chars chars, Blackhole sink) throws IOException {
     try (TokenStream stream = analyzer.tokenStream("f", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
@@ -76,5 +91,6 @@ public class AnalyzerBenchmark {
       }
       stream.end();
     }
+    chars.chars += text.length();
   }
 }

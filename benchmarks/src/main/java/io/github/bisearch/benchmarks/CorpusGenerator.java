@@ -21,6 +21,9 @@ import java.util.SplittableRandom;
  * <p>Usage: {@code CorpusGenerator ENTRIES DIR [SEED]}.
  */
 public final class CorpusGenerator {
+  /** Changes whenever the same seed would write different bytes. */
+  static final String VERSION = "1";
+
   /** Entries per generated file. */
   static final int ENTRIES_PER_FILE = 1_000;
 

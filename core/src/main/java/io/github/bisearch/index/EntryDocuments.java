@@ -19,13 +19,22 @@ import org.apache.lucene.index.IndexableField;
 
 /** Converts entries to Lucene documents. */
 public final class EntryDocuments {
-  private static final FieldType ANALYZED = analyzedType();
+  /** Title and text: with offsets, which snippets and highlights are cut from. */
+  private static final FieldType ANALYZED =
+      analyzedType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+
+  /**
+   * Section and url: positions for phrases, no offsets, since no snippet is cut from them (a
+   * section is shared by many entries, so its offsets would cost much and say nothing).
+   */
+  private static final FieldType POSITIONED =
+      analyzedType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
   private EntryDocuments() {}
 
-  private static FieldType analyzedType() {
+  private static FieldType analyzedType(IndexOptions options) {
     FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.setIndexOptions(options);
     type.freeze();
     return type;
   }
@@ -56,7 +65,7 @@ public final class EntryDocuments {
     doc.add(new StringField(IndexSchema.LANG, entry.language().code(), Field.Store.YES));
     if (entry.url() != null) {
       doc.add(new StoredField(IndexSchema.URL, entry.url()));
-      doc.add(new Field(IndexSchema.words(IndexSchema.URL), urlWords(entry.url()), ANALYZED));
+      doc.add(new Field(IndexSchema.words(IndexSchema.URL), urlWords(entry.url()), POSITIONED));
     }
     if (entry.date() != null) {
       doc.add(new StringField(IndexSchema.DATE, entry.date(), Field.Store.YES));
@@ -102,8 +111,9 @@ public final class EntryDocuments {
   private static void addText(Document doc, String field, String value) {
     doc.add(new StoredField(field, value));
     if (!value.isEmpty()) {
-      doc.add(new Field(IndexSchema.words(field), value, ANALYZED));
-      doc.add(new Field(IndexSchema.bigrams(field), value, ANALYZED));
+      FieldType type = field.equals(IndexSchema.SECTION) ? POSITIONED : ANALYZED;
+      doc.add(new Field(IndexSchema.words(field), value, type));
+      doc.add(new Field(IndexSchema.bigrams(field), value, type));
     }
   }
 }

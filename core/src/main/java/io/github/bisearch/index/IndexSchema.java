@@ -14,7 +14,7 @@ public final class IndexSchema {
    * Version 2 added the source documents that incremental indexing relies on: without them, files
    * deleted from a folder would never be removed.
    */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "bisearch.schema";

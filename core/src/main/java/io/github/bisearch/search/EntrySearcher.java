@@ -221,14 +221,13 @@ public final class EntrySearcher {
           List<Range> list = ranges.computeIfAbsent(storedField, k -> new ArrayList<>());
           while (it.next()) {
             int start = it.startOffset();
-            if (start < 0) {
-              continue;
+            String matched = "";
+            if (start >= 0) { // a field without offsets (section, url) still shows provenance
+              list.add(new Range(start, it.endOffset()));
+              if (text != null && it.endOffset() <= text.length()) {
+                matched = text.substring(start, it.endOffset());
+              }
             }
-            list.add(new Range(start, it.endOffset()));
-            String matched =
-                text == null || it.endOffset() > text.length()
-                    ? ""
-                    : text.substring(start, it.endOffset());
             provenance.addAlternatives(it.getQuery(), field, matched, shown);
           }
         }

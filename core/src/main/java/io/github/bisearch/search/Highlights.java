@@ -123,19 +123,21 @@ final class Highlights {
     for (Leaf query : leaves) {
       String field = query.terms()[0].field();
       Terms terms = leaf.reader().terms(field);
-      if (terms == null || !terms.hasOffsets()) {
+      if (terms == null) {
         continue;
       }
+      // Fields without offsets (section, url) still tell which alternatives a hit contains.
+      int flags = terms.hasOffsets() ? PostingsEnum.OFFSETS : PostingsEnum.POSITIONS;
       String stored = IndexSchema.storedFieldOf(field);
       if (query.synonyms()) {
         for (Term term : query.terms()) {
-          PostingsEnum[] postings = postings(terms, new Term[] {term});
+          PostingsEnum[] postings = postings(terms, new Term[] {term}, flags);
           if (postings != null) {
             match(term, postings, new int[] {0}, docs, stored, provenance, found);
           }
         }
       } else {
-        PostingsEnum[] postings = postings(terms, query.terms());
+        PostingsEnum[] postings = postings(terms, query.terms(), flags);
         if (postings != null) {
           match(query.query(), postings, query.positions(), docs, stored, provenance, found);
         }
@@ -144,15 +146,15 @@ final class Highlights {
     return found;
   }
 
-  /** The postings (with offsets) of every term, or null when one of them is absent. */
-  private static PostingsEnum[] postings(Terms terms, Term[] wanted) throws IOException {
+  /** The postings of every term, or null when one of them is absent. */
+  private static PostingsEnum[] postings(Terms terms, Term[] wanted, int flags) throws IOException {
     PostingsEnum[] postings = new PostingsEnum[wanted.length];
     for (int i = 0; i < wanted.length; i++) {
       TermsEnum termsEnum = terms.iterator();
       if (!termsEnum.seekExact(wanted[i].bytes())) {
         return null;
       }
-      postings[i] = termsEnum.postings(null, PostingsEnum.OFFSETS);
+      postings[i] = termsEnum.postings(null, flags);
     }
     return postings;
   }
@@ -171,9 +173,11 @@ final class Highlights {
       if (!allAt(postings, docs[d])) {
         continue;
       }
-      List<Range> ranges = occurrences(postings, positions);
-      if (!ranges.isEmpty()) {
-        found[d].ranges().computeIfAbsent(stored, k -> new ArrayList<>()).addAll(ranges);
+      List<Range> ranges = new ArrayList<>();
+      if (occurrences(postings, positions, ranges) > 0) {
+        if (!ranges.isEmpty()) {
+          found[d].ranges().computeIfAbsent(stored, k -> new ArrayList<>()).addAll(ranges);
+        }
         if (leaf instanceof Term term) {
           provenance.addAlternatives(term, found[d].alternatives());
         } else {
@@ -197,19 +201,22 @@ final class Highlights {
     return true;
   }
 
-  /** The offsets of each occurrence of the terms at their relative positions in the current doc. */
-  private static List<Range> occurrences(PostingsEnum[] postings, int[] positions)
+  /**
+   * Counts the occurrences of the terms at their relative positions in the current doc, adding the
+   * offsets of each to {@code ranges} when the field has offsets.
+   */
+  private static int occurrences(PostingsEnum[] postings, int[] positions, List<Range> ranges)
       throws IOException {
     if (postings.length == 1) {
       PostingsEnum p = postings[0];
-      List<Range> ranges = new ArrayList<>(p.freq());
-      for (int i = p.freq(); i > 0; i--) {
+      int freq = p.freq();
+      for (int i = freq; i > 0; i--) {
         p.nextPosition();
         if (p.startOffset() >= 0) {
           ranges.add(new Range(p.startOffset(), p.endOffset()));
         }
       }
-      return ranges;
+      return freq;
     }
     // Each term's positions with their offsets, then every start that lines them all up.
     int[][] at = new int[postings.length][];
@@ -227,7 +234,7 @@ final class Highlights {
         ends[t][i] = p.endOffset();
       }
     }
-    List<Range> ranges = new ArrayList<>();
+    int count = 0;
     for (int i = 0; i < at[0].length; i++) {
       int origin = at[0][i];
       int start = starts[0][i];
@@ -242,10 +249,13 @@ final class Highlights {
           end = Math.max(end, ends[t][k]);
         }
       }
-      if (lined && start >= 0) {
-        ranges.add(new Range(start, end));
+      if (lined) {
+        count++;
+        if (start >= 0) {
+          ranges.add(new Range(start, end));
+        }
       }
     }
-    return ranges;
+    return count;
   }
 }

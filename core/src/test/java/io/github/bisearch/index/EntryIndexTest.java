@@ -109,7 +109,7 @@ class EntryIndexTest {
     assertEquals(
         "index at "
             + dir
-            + " cannot be read: it has schema version 1, this bisearch needs 2; reindex with"
+            + " cannot be read: it has schema version 1, this bisearch needs 3; reindex with"
             + " 'search-cli index --index NEW_DIR PATH...'",
         e.getMessage());
   }
@@ -180,7 +180,7 @@ class EntryIndexTest {
       data = SegmentInfos.readLatestCommit(directory).getUserData();
     }
     assertEquals(Set.of(IndexSchema.VERSION_KEY, IndexSchema.COMMITTED_KEY), data.keySet());
-    assertEquals("2", data.get(IndexSchema.VERSION_KEY));
+    assertEquals("3", data.get(IndexSchema.VERSION_KEY));
     Instant committed = Instant.parse(data.get(IndexSchema.COMMITTED_KEY));
     assertFalse(committed.isBefore(before) || committed.isAfter(after), committed.toString());
   }

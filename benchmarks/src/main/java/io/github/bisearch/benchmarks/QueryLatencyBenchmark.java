@@ -1,0 +1,142 @@
+package io.github.bisearch.benchmarks;
+
+import io.github.bisearch.BiSearch;
+import io.github.bisearch.SearchResult;
+import io.github.bisearch.glossary.Glossary;
+import io.github.bisearch.query.BilingualQueryBuilder;
+import io.github.bisearch.query.BuiltQuery;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * End-to-end query latency (query string to the top 10 hits with snippets) next to its floor: raw
+ * Lucene running the very query bisearch builds, prepared once, on the same index. Each call
+ * searches the next query of the workload's class, so a score is the mean over its queries.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xmx3g", "-Xss8m"})
+public class QueryLatencyBenchmark {
+  static final int TOP = 10;
+
+  @Param({
+    "bundled:target",
+    "bundled:mixed",
+    "bundled:cross",
+    "bundled:phrase",
+    "10k:chinese",
+    "10k:english",
+    "10k:mixed",
+    "10k:cross",
+    "10k:phrase",
+    "100k:mixed",
+    "100k:cross",
+    "1m:chinese",
+    "1m:mixed",
+    "1m:cross"
+  })
+  public String workload;
+
+  private String[] queries;
+  private Query[] built;
+  private int next;
+  private BiSearch bisearch;
+  private DirectoryReader reader;
+  private IndexSearcher lucene;
+
+  @Setup
+  public void setUp() throws IOException {
+    Workload work = Workload.parse(workload);
+    Fixtures.ensure(work.corpus());
+    queries = work.queries().toArray(String[]::new);
+    bisearch = BiSearch.builder().directory(Fixtures.index(work.corpus())).create(false).build();
+    reader = DirectoryReader.open(FSDirectory.open(Fixtures.index(work.corpus())));
+    lucene = new IndexSearcher(reader);
+    lucene.setQueryCache(null); // as bisearch's own searchers: every call really searches
+    BilingualQueryBuilder builder = new BilingualQueryBuilder(Glossary.builtIn(), true);
+    built = new Query[queries.length];
+    long matched = 0;
+    for (int i = 0; i < queries.length; i++) {
+      BuiltQuery query = builder.build(queries[i]);
+      built[i] = query.query();
+      SearchResult result = bisearch.search(queries[i], TOP);
+      long found = lucene.count(built[i]);
+      // Past EntrySearcher.EXACT_TOTAL_UP_TO matches, bisearch's total is a lower bound.
+      if (result.totalExact() ? found != result.total() : found < result.total()) {
+        throw new IllegalStateException(
+            workload
+                + ": "
+                + queries[i]
+                + " finds "
+                + result.total()
+                + " entries, raw Lucene "
+                + found);
+      }
+      matched += found;
+    }
+    if (matched == 0) {
+      throw new IllegalStateException(workload + ": no query finds anything");
+    }
+  }
+
+  @TearDown
+  public void tearDown() throws IOException {
+    reader.close();
+    bisearch.close();
+  }
+
+  private int nextQuery() {
+    int i = next;
+    next = i + 1 == queries.length ? 0 : i + 1;
+    return i;
+  }
+
+  /** bisearch end to end: analysis, translation, search, ranking, snippets. */
+  @Benchmark
+  public SearchResult bisearch() {
+    return bisearch.search(queries[nextQuery()], TOP);
+  }
+
+  /** The floor: raw Lucene's top 10 for the same final query, with their stored documents. */
+  @Benchmark
+  public void luceneFloor(Blackhole sink) throws IOException {
+    TopDocs top = lucene.search(built[nextQuery()], TOP);
+    StoredFields stored = lucene.storedFields();
+    for (ScoreDoc hit : top.scoreDocs) {
+      Document doc = stored.document(hit.doc);
+      sink.consume(doc);
+    }
+  }
+
+  /** Raw Lucene's top 10 for the same final query, documents not loaded. */
+  @Benchmark
+  public TopDocs luceneTopDocs() throws IOException {
+    return lucene.search(built[nextQuery()], TOP);
+  }
+}
