@@ -113,6 +113,16 @@ public final class BilingualQueryBuilder {
   }
 
   /**
+   * Loads what the first query needs and every later query shares: the built-in glossary and the
+   * build's analysis of its texts. A program can call this on another thread while it starts, so
+   * that its first query does not wait for them; calling it again costs nothing.
+   */
+  public static void preload() {
+    Glossary.builtIn();
+    Analyzed.prepared("");
+  }
+
+  /**
    * The concepts of {@code query}, in query order.
    *
    * @throws IllegalArgumentException if the query is empty or blank

@@ -5,6 +5,7 @@ import io.github.bisearch.BiSearchException;
 import io.github.bisearch.Language;
 import io.github.bisearch.SearchFilter;
 import io.github.bisearch.SearchResult;
+import io.github.bisearch.query.BilingualQueryBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -187,12 +189,31 @@ public final class SearchCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     StartupTrace.mark("main");
+    preloadForSearch(args);
     LUCENE.setLevel(Level.SEVERE);
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(args, System.in, out, err));
+  }
+
+  /** Commands that search nothing: they need neither glossary nor query analysis. */
+  private static final Set<String> NOT_SEARCHING = Set.of("index", "stats", "generate-completion");
+
+  /**
+   * Starts loading the glossary and the query analysis table on a second thread when the command
+   * line asks for a search: they take about as long as parsing the command line, which the main
+   * thread does meanwhile. {@code -Dbisearch.preload=false} turns it off (to measure it).
+   */
+  private static void preloadForSearch(String[] args) {
+    if ((args.length > 0 && NOT_SEARCHING.contains(args[0]))
+        || "false".equals(System.getProperty("bisearch.preload"))) {
+      return;
+    }
+    Thread preload = new Thread(BilingualQueryBuilder::preload, "bisearch-preload");
+    preload.setDaemon(true);
+    preload.start();
   }
 
   /** Runs the program with the given output streams and returns its exit code. */
