@@ -17,7 +17,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -76,7 +75,6 @@ public final class BiSearch implements AutoCloseable {
   private final List<Glossary> extraGlossaries;
   private final boolean translate;
   private final MarkdownIngester ingester = new MarkdownIngester();
-  private final Path workingDirectory;
 
   private BiSearch(Builder builder) {
     if (builder.snapshot != null) {
@@ -89,7 +87,6 @@ public final class BiSearch implements AutoCloseable {
     this.glossary = builder.glossary;
     this.extraGlossaries = List.copyOf(builder.extraGlossaries);
     this.translate = builder.translate;
-    this.workingDirectory = Path.of("").toAbsolutePath();
   }
 
   private BilingualQueryBuilder queries() {
@@ -176,7 +173,7 @@ public final class BiSearch implements AutoCloseable {
     List<FileJob> jobs = new ArrayList<>(files.size());
     long bytes = 0;
     for (Map.Entry<String, Path> file : files.entrySet()) {
-      String source = displayName(file.getValue());
+      String source = MarkdownFiles.displayName(file.getValue());
       SourceStamp now = stamp(file.getValue(), source);
       SourceStamp before = indexed.get(file.getKey());
       jobs.add(new FileJob(file.getKey(), file.getValue(), source, before, now));
@@ -260,7 +257,7 @@ public final class BiSearch implements AutoCloseable {
       return new FileOutcome(FileOutcome.Kind.UNCHANGED, 0, List.of());
     }
     List<String> problems = new ArrayList<>(1);
-    List<Entry> parsed = read(job.path(), job.source(), problems);
+    List<Entry> parsed = ingester.parseFile(job.path(), job.source(), problems);
     if (parsed == null) {
       return new FileOutcome(FileOutcome.Kind.SKIPPED, 0, problems);
     }
@@ -321,33 +318,6 @@ public final class BiSearch implements AutoCloseable {
     try {
       return SourceStamp.of(file, source);
     } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /** The entries of {@code file}; null, with a line added to {@code problems}, if it is skipped. */
-  private List<Entry> read(Path file, String source, List<String> problems) {
-    MarkdownFiles.Content content;
-    try {
-      content = MarkdownFiles.read(file);
-    } catch (AccessDeniedException e) {
-      problems.add(source + ": permission denied, skipped");
-      return null;
-    } catch (IOException e) {
-      problems.add(source + ": cannot read (" + e.getMessage() + "), skipped");
-      return null;
-    }
-    if (content.problem() != null) {
-      problems.add(source + ": " + content.problem());
-    }
-    if (content.text() == null) {
-      return null;
-    }
-    try {
-      return ingester.parse(source, content.text());
-    } catch (StackOverflowError e) {
-      // The parser's own recursion on some pathological input; the other files go on.
-      problems.add(source + ": nested too deeply to parse, skipped");
       return null;
     }
   }
@@ -494,13 +464,6 @@ public final class BiSearch implements AutoCloseable {
   /** What identifies a file in the index: its absolute, normalized path. */
   private static String sourceKey(Path file) {
     return file.toAbsolutePath().normalize().toString();
-  }
-
-  private String displayName(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    Path shown =
-        absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
-    return shown.toString().replace('\\', '/');
   }
 
   /** Options for a {@link BiSearch}. */

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 
 /** Finds markdown files under folders and reads them as text. */
 public final class MarkdownFiles {
+  /** Where relative file names in hits start from. */
+  private static final Path WORKING_DIRECTORY = Path.of("").toAbsolutePath();
+
   private static final List<String> EXTENSIONS = List.of(".md", ".markdown", ".mdown", ".mkd");
 
   /** A NUL byte this early means a binary file, whatever its name says. */
@@ -107,5 +110,16 @@ public final class MarkdownFiles {
       return new Content(
           lenient.toString(), "invalid " + charset.name() + ", bad bytes replaced with U+FFFD");
     }
+  }
+
+  /**
+   * How hits name {@code file}: relative to the working directory when it is below it, absolute
+   * otherwise, with {@code /} as separator.
+   */
+  public static String displayName(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path shown =
+        absolute.startsWith(WORKING_DIRECTORY) ? WORKING_DIRECTORY.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
   }
 }

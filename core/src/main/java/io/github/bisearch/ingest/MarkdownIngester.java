@@ -15,6 +15,9 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import io.github.bisearch.ingest.InlineText.Segment;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -461,5 +464,35 @@ public final class MarkdownIngester {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The entries of a markdown file, named {@code source} in hits; null, with a line added to {@code
+   * problems}, if it is skipped (unreadable, binary, or nested too deeply to parse).
+   */
+  public List<Entry> parseFile(Path file, String source, List<String> problems) {
+    MarkdownFiles.Content content;
+    try {
+      content = MarkdownFiles.read(file);
+    } catch (AccessDeniedException e) {
+      problems.add(source + ": permission denied, skipped");
+      return null;
+    } catch (IOException e) {
+      problems.add(source + ": cannot read (" + e.getMessage() + "), skipped");
+      return null;
+    }
+    if (content.problem() != null) {
+      problems.add(source + ": " + content.problem());
+    }
+    if (content.text() == null) {
+      return null;
+    }
+    try {
+      return parse(source, content.text());
+    } catch (StackOverflowError e) {
+      // The parser's own recursion on some pathological input; the other files go on.
+      problems.add(source + ": nested too deeply to parse, skipped");
+      return null;
+    }
   }
 }

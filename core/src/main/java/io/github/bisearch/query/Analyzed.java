@@ -100,14 +100,12 @@ final class Analyzed {
     Tokens tokens = WORDS.get(text);
     if (tokens == null) {
       tokens = prepared(text);
-      if (tokens != null) {
-        remember(WORDS, text, tokens);
-        return tokens;
+      if (tokens == null) {
+        tokens = analyze(IndexSchema.wordsAnalyzer(), IndexSchema.words(IndexSchema.TEXT), text);
       }
+      remember(WORDS, text, tokens);
     }
-    return tokens != null
-        ? tokens
-        : lookup(WORDS, text, IndexSchema.wordsAnalyzer(), IndexSchema.words(IndexSchema.TEXT));
+    return tokens;
   }
 
   /** The build's analysis of {@code text}, or null when the table lacks it. */

@@ -1,14 +1,7 @@
 package io.github.bisearch.query;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * A user query turned into Lucene terms.
@@ -63,40 +56,12 @@ public record BuiltQuery(Query query, List<Clause> concepts, List<Alternative> a
     }
 
     public Alternative(String concept, String term, Via via, Query query) {
-      this(concept, term, via, query, leavesOf(query));
+      this(concept, term, via, query, LeafQueries.of(query));
     }
 
     /** Whether {@code query} has words that expand by the index (fuzzy words). */
     boolean expands() {
-      for (Query leaf : leaves) {
-        if (leaf instanceof MultiTermQuery) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static List<Query> leavesOf(Query query) {
-      List<Query> leaves = new ArrayList<>();
-      query.visit(
-          new QueryVisitor() {
-            @Override
-            public void consumeTerms(Query leaf, Term... terms) {
-              leaves.add(leaf);
-            }
-
-            @Override
-            public void consumeTermsMatching(
-                Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
-              leaves.add(leaf);
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-              return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
-            }
-          });
-      return leaves;
+      return LeafQueries.expand(leaves);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.github.bisearch.query;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -19,7 +18,6 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * One concept's clause of the ranking query: the concept's relevance score, capped, plus a fixed
@@ -83,21 +81,7 @@ public final class ConceptQuery extends Query {
 
   /** Whether rewriting {@code query} needs the index: it has words that expand (fuzzy words). */
   static boolean dependsOnIndex(Query query) {
-    boolean[] expands = {false};
-    query.visit(
-        new QueryVisitor() {
-          @Override
-          public void consumeTermsMatching(
-              Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
-            expands[0] = true;
-          }
-
-          @Override
-          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-            return this;
-          }
-        });
-    return expands[0];
+    return LeafQueries.expand(LeafQueries.of(query));
   }
 
   /** Rewrites what needs no index. */
@@ -135,39 +119,7 @@ public final class ConceptQuery extends Query {
   public List<Query> leaves() {
     List<Query> found = leaves;
     if (found == null) {
-      List<Query> collected = new java.util.ArrayList<>();
-      java.util.Set<Query> seen =
-          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-      scoring.visit(
-          new QueryVisitor() {
-            @Override
-            public void consumeTerms(Query leaf, org.apache.lucene.index.Term... terms) {
-              if (seen.add(leaf)) {
-                collected.add(leaf);
-              }
-            }
-
-            @Override
-            public void consumeTermsMatching(
-                Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
-              if (seen.add(leaf)) {
-                collected.add(leaf);
-              }
-            }
-
-            @Override
-            public void visitLeaf(Query leaf) {
-              if (seen.add(leaf)) {
-                collected.add(leaf);
-              }
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-              return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
-            }
-          });
-      found = List.copyOf(collected);
+      found = List.copyOf(LeafQueries.of(scoring));
       leaves = found;
     }
     return found;

@@ -7,10 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 
@@ -94,25 +92,15 @@ public final class Provenance {
       Map<Query, BitSet> table = new HashMap<>();
       for (int i = 0; i < alternatives.size(); i++) {
         BuiltQuery.Alternative alternative = alternatives.get(i);
-        int index = i;
         // Fuzzy words expand by the index: their leaves are what the searcher rewrites them to.
         Query query =
             alternative.expands() ? searcher.rewrite(alternative.query()) : alternative.query();
-        query.visit(
-            new QueryVisitor() {
-              @Override
-              public void consumeTerms(Query leaf, Term... terms) {
-                table.computeIfAbsent(leaf, k -> new BitSet()).set(index);
-                if (leaf instanceof TermQuery) {
-                  byTerm.computeIfAbsent(terms[0], k -> new BitSet()).set(index);
-                }
-              }
-
-              @Override
-              public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-                return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
-              }
-            });
+        for (Query leaf : LeafQueries.of(query)) {
+          table.computeIfAbsent(leaf, k -> new BitSet()).set(i);
+          if (leaf instanceof TermQuery term) {
+            byTerm.computeIfAbsent(term.getTerm(), k -> new BitSet()).set(i);
+          }
+        }
       }
       byEquality = table;
     }

@@ -3,6 +3,7 @@ package io.github.bisearch.search;
 import io.github.bisearch.Snippet.Range;
 import io.github.bisearch.index.IndexSchema;
 import io.github.bisearch.query.ConceptQuery;
+import io.github.bisearch.query.LeafQueries;
 import io.github.bisearch.query.Provenance;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
@@ -24,10 +24,8 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * What matched in each hit, found for all hits at once: each term of the query is looked up once
@@ -65,29 +63,9 @@ final class Highlights {
         addLeaf(leaf);
       }
     } else {
-      query.visit(
-          new QueryVisitor() {
-            @Override
-            public void consumeTerms(Query leaf, Term... terms) {
-              addLeaf(leaf);
-            }
-
-            @Override
-            public void consumeTermsMatching(
-                Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
-              addLeaf(leaf);
-            }
-
-            @Override
-            public void visitLeaf(Query leaf) {
-              addLeaf(leaf);
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-              return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
-            }
-          });
+      for (Query leaf : LeafQueries.of(query)) {
+        addLeaf(leaf);
+      }
     }
   }
 

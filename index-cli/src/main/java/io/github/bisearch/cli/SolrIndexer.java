@@ -7,7 +7,6 @@ import io.github.bisearch.ingest.Entry;
 import io.github.bisearch.ingest.MarkdownFiles;
 import io.github.bisearch.ingest.MarkdownIngester;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +42,6 @@ final class SolrIndexer {
   private final String url;
   private final String collection;
   private final MarkdownIngester ingester = new MarkdownIngester();
-  private final Path workingDirectory = Path.of("").toAbsolutePath();
 
   /**
    * @param url Solr's base url, such as {@code http://localhost:8983/solr}
@@ -93,8 +91,8 @@ final class SolrIndexer {
     int skipped = 0;
     int entries = 0;
     for (Map.Entry<String, Path> file : files.entrySet()) {
-      String source = displayName(file.getValue());
-      List<Entry> parsed = read(file.getValue(), source, problems);
+      String source = MarkdownFiles.displayName(file.getValue());
+      List<Entry> parsed = ingester.parseFile(file.getValue(), source, problems);
       if (parsed == null) {
         skipped++;
         continue;
@@ -125,39 +123,5 @@ final class SolrIndexer {
       doc.addField(field.name(), number != null ? number : field.stringValue());
     }
     return doc;
-  }
-
-  /** The entries of {@code file}; null, with a line added to {@code problems}, if it is skipped. */
-  private List<Entry> read(Path file, String source, List<String> problems) {
-    MarkdownFiles.Content content;
-    try {
-      content = MarkdownFiles.read(file);
-    } catch (AccessDeniedException e) {
-      problems.add(source + ": permission denied, skipped");
-      return null;
-    } catch (IOException e) {
-      problems.add(source + ": cannot read (" + e.getMessage() + "), skipped");
-      return null;
-    }
-    if (content.problem() != null) {
-      problems.add(source + ": " + content.problem());
-    }
-    if (content.text() == null) {
-      return null;
-    }
-    try {
-      return ingester.parse(source, content.text());
-    } catch (StackOverflowError e) {
-      problems.add(source + ": nested too deeply to parse, skipped");
-      return null;
-    }
-  }
-
-  /** As the embedded index names a file in hits: relative to the working directory if below it. */
-  private String displayName(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    Path shown =
-        absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
-    return shown.toString().replace('\\', '/');
   }
 }
