@@ -7,7 +7,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
@@ -21,6 +20,9 @@ import org.apache.lucene.analysis.en.KStemFilter;
  * then KStem; both leave Han words untouched. KStem rather than Porter: Porter folds {@code
  * distributed} and {@code distribution} (or {@code virtual} and {@code virtualization}) into one
  * stem, which costs more precision than it gains recall. Punctuation is dropped.
+ *
+ * <p>The tokens are smartcn's HMMChineseTokenizer's exactly; {@link WordsTokenizer} finds them
+ * without the segmenter in sentences that have no Han character, which most Latin text is.
  */
 public final class WordsAnalyzer extends Analyzer {
   /** English stopwords, the possessive "s" left by splitting at the apostrophe, and punctuation. */
@@ -40,7 +42,7 @@ public final class WordsAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    Tokenizer source = new HMMChineseTokenizer();
+    Tokenizer source = new WordsTokenizer();
     TokenStream result = new LowerCaseFilter(source);
     result = new StopFilter(result, STOPWORDS);
     // Plurals first: KStem keeps a plural that its dictionary also knows as a verb (books).
