@@ -86,16 +86,14 @@ class BiSearchTest {
 
   @Test
   void snippetsHighlightBothScripts() {
-    Hit xen = seed.search("hypervisor", 1).hits().get(0);
-    assertEquals("Xen", xen.title());
+    List<Hit> hits = seed.search("hypervisor", 3).hits();
+    // XenServer and Hyper say "hypervisor" itself, Xen its translation: own words rank first.
+    assertEquals(List.of("XenServer", "Hyper", "Xen"), hits.stream().map(Hit::title).toList());
+    Hit xen = hits.get(2);
     assertTrue(
         xen.snippet().marked("<", ">").startsWith("Xen 是一个开放源代码<虚拟机监视器>，"),
         xen.snippet().toString());
-    Hit server =
-        seed.search("hypervisor", 3).hits().stream()
-            .filter(h -> h.title().equals("XenServer"))
-            .findFirst()
-            .orElseThrow();
+    Hit server = hits.get(0);
     assertTrue(server.snippet().marked("<", ">").contains("Xen Project <hypervisor> and"));
   }
 

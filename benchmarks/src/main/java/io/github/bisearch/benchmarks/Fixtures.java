@@ -27,8 +27,13 @@ final class Fixtures {
   /** The generator's seed for every generated corpus. */
   static final long SEED = 42;
 
-  /** Changes whenever a fixture built before would no longer be the same. */
-  static final String VERSION = IndexSchema.VERSION + "." + CorpusGenerator.VERSION;
+  /**
+   * Changes whenever a fixture built before would no longer be the same: with the index schema, the
+   * generator, or the built-in glossary (which the generator draws words from and the index holds
+   * the terms of).
+   */
+  static final String VERSION =
+      IndexSchema.VERSION + "." + CorpusGenerator.VERSION + "." + IndexSchema.glossaryFingerprint();
 
   private Fixtures() {}
 

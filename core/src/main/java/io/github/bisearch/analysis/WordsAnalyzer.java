@@ -35,6 +35,11 @@ public final class WordsAnalyzer extends Analyzer {
     return CharArraySet.unmodifiableSet(set);
   }
 
+  /** Whether {@code word}, lowercased, is one this chain drops. */
+  public static boolean isStopword(String word) {
+    return STOPWORDS.contains(word);
+  }
+
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
     return ChineseVariants.fold(reader);

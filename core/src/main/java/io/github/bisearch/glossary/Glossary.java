@@ -2,6 +2,7 @@ package io.github.bisearch.glossary;
 
 import io.github.bisearch.BiSearchException;
 import io.github.bisearch.analysis.TextNormalizer;
+import io.github.bisearch.analysis.WordsAnalyzer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.CRC32C;
 
 /**
  * A set of Chinese⇄English {@link Concept concepts} with longest-match lookup over raw text.
@@ -119,6 +121,75 @@ public final class Glossary {
     return concepts.size();
   }
 
+  /**
+   * The key under which documents index {@code term}'s occurrences (see {@link #indexedTerms}), or
+   * null when {@code term} is no glossary term or one that is not indexed.
+   */
+  public String indexedKey(String term) {
+    TrieNode node = root;
+    List<Unit> units = Unit.split(TextNormalizer.normalize(term));
+    for (int i = 0; i < units.size(); i++) {
+      node = i > 0 && !units.get(i).joined() ? null : node.next.get(units.get(i).key());
+      if (node == null) {
+        return null; // punctuation inside: documents would not index it as one term
+      }
+    }
+    return node.indexedKey;
+  }
+
+  /**
+   * The keys of all indexed glossary terms in {@code normalized} text, each occurrence once, nested
+   * and overlapping ones included ({@code 虚拟机监视器} holds both {@code 虚拟机} and {@code 监视器}), ordered
+   * by where they start. Terms are found as {@link #find} finds them, except that a lone Han
+   * character or an English stopword is never indexed: the segmenter decides whether {@code 列}
+   * stands alone, and a stopword is not searched for at all.
+   */
+  public List<IndexedTerm> indexedTerms(String normalized) {
+    List<Unit> units = Unit.split(normalized);
+    List<IndexedTerm> found = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      TrieNode node = root;
+      for (int j = i; j < units.size(); j++) {
+        if (j > i && !units.get(j).joined()) {
+          break;
+        }
+        node = node.next.get(units.get(j).key());
+        if (node == null) {
+          break;
+        }
+        if (node.indexedKey != null) {
+          found.add(new IndexedTerm(node.indexedKey, units.get(i).start(), units.get(j).end()));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * An occurrence of an indexed glossary term.
+   *
+   * @param key the term's key, the same for every spelling the glossary treats as one
+   * @param start start offset in the normalized text
+   * @param end end offset in the normalized text
+   */
+  public record IndexedTerm(String key, int start, int end) {}
+
+  /**
+   * A checksum of every term of every concept: indexes record the built-in glossary's, since the
+   * terms they index depend on it.
+   */
+  public String fingerprint() {
+    CRC32C crc = new CRC32C();
+    for (Concept concept : concepts) {
+      for (String term : concept.terms()) {
+        crc.update(term.getBytes(StandardCharsets.UTF_8));
+        crc.update('\n');
+      }
+      crc.update('\t');
+    }
+    return Long.toHexString(crc.getValue());
+  }
+
   /** The concepts that {@code term} names exactly (after normalization), or an empty list. */
   public List<Concept> lookup(String term) {
     List<Unit> units = Unit.split(TextNormalizer.normalize(term));
@@ -184,9 +255,41 @@ public final class Glossary {
     for (Unit unit : units) {
       node = node.next.computeIfAbsent(unit.key(), k -> new TrieNode());
     }
+    if (node.indexedKey == null && isIndexed(units)) {
+      node.indexedKey = key(units);
+    }
     if (!node.concepts.contains(concept)) {
       node.concepts.add(concept);
     }
+  }
+
+  /**
+   * Whether documents index a term of these units: one that {@link #find} can find (no punctuation
+   * inside), and neither a lone Han character nor a lone English stopword.
+   */
+  private static boolean isIndexed(List<Unit> units) {
+    for (int i = 1; i < units.size(); i++) {
+      if (!units.get(i).joined()) {
+        return false;
+      }
+    }
+    if (units.size() == 1) {
+      Unit unit = units.get(0);
+      return !unit.han() && !WordsAnalyzer.isStopword(unit.text());
+    }
+    return true;
+  }
+
+  /** The units' keys, a space between two units unless both are Han characters. */
+  private static String key(List<Unit> units) {
+    StringBuilder key = new StringBuilder();
+    for (int i = 0; i < units.size(); i++) {
+      if (i > 0 && !(units.get(i - 1).han() && units.get(i).han())) {
+        key.append(' ');
+      }
+      key.append(units.get(i).key());
+    }
+    return key.toString();
   }
 
   private static List<String> terms(String side) {
@@ -203,6 +306,9 @@ public final class Glossary {
   private static final class TrieNode {
     final Map<String, TrieNode> next = new HashMap<>();
     final List<Concept> concepts = new ArrayList<>(1);
+
+    /** Set when the term ending here is indexed: its key. */
+    String indexedKey;
   }
 
   private static final class BuiltInHolder {

@@ -30,6 +30,12 @@ public final class EntryDocuments {
   private static final FieldType POSITIONED =
       analyzedType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
+  /**
+   * Glossary terms: frequencies for scoring, no positions (a term is matched whole, never in a
+   * phrase; highlights come from the words and bigrams).
+   */
+  private static final FieldType TERMS = analyzedType(IndexOptions.DOCS_AND_FREQS);
+
   private EntryDocuments() {}
 
   private static FieldType analyzedType(IndexOptions options) {
@@ -114,6 +120,7 @@ public final class EntryDocuments {
       FieldType type = field.equals(IndexSchema.SECTION) ? POSITIONED : ANALYZED;
       doc.add(new Field(IndexSchema.words(field), value, type));
       doc.add(new Field(IndexSchema.bigrams(field), value, type));
+      doc.add(new Field(IndexSchema.glossaryTerms(field), value, TERMS));
     }
   }
 }

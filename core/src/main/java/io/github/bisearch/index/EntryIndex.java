@@ -205,6 +205,9 @@ public final class EntryIndex implements AutoCloseable {
       throw incompatible(
           "it has schema version " + version + ", this bisearch needs " + IndexSchema.VERSION);
     }
+    if (!IndexSchema.glossaryFingerprint().equals(userData.get(IndexSchema.GLOSSARY_KEY))) {
+      throw incompatible("it holds the terms of another version of the built-in glossary");
+    }
   }
 
   /**
@@ -331,7 +334,13 @@ public final class EntryIndex implements AutoCloseable {
       if (writer.hasUncommittedChanges() || !DirectoryReader.indexExists(directory)) {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         writer.setLiveCommitData(
-            Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.COMMITTED_KEY, now)
+            Map.of(
+                    IndexSchema.VERSION_KEY,
+                    IndexSchema.VERSION,
+                    IndexSchema.GLOSSARY_KEY,
+                    IndexSchema.glossaryFingerprint(),
+                    IndexSchema.COMMITTED_KEY,
+                    now)
                 .entrySet());
         writer.commit();
       }

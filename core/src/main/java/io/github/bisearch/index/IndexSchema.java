@@ -2,6 +2,8 @@ package io.github.bisearch.index;
 
 import io.github.bisearch.analysis.BigramAnalyzer;
 import io.github.bisearch.analysis.WordsAnalyzer;
+import io.github.bisearch.glossary.Glossary;
+import io.github.bisearch.glossary.GlossaryTermAnalyzer;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -12,12 +14,19 @@ public final class IndexSchema {
   /**
    * Bumped whenever analysis or fields change in a way that makes old indexes give wrong answers.
    * Version 2 added the source documents that incremental indexing relies on: without them, files
-   * deleted from a folder would never be removed.
+   * deleted from a folder would never be removed. Version 4 added the glossary terms of title,
+   * section and text ({@link #glossaryTerms}).
    */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "bisearch.schema";
+
+  /**
+   * Commit user-data key holding the {@linkplain Glossary#fingerprint fingerprint} of the built-in
+   * glossary whose terms the index holds: another glossary would look for terms it never indexed.
+   */
+  public static final String GLOSSARY_KEY = "bisearch.glossary";
 
   /** Commit user-data key holding when the commit was made, as an ISO-8601 UTC instant. */
   public static final String COMMITTED_KEY = "bisearch.committed";
@@ -59,6 +68,7 @@ public final class IndexSchema {
 
   private static final String WORDS_SUFFIX = ".w";
   private static final String BIGRAMS_SUFFIX = ".bg";
+  private static final String GLOSSARY_TERMS_SUFFIX = ".g";
 
   private IndexSchema() {}
 
@@ -72,13 +82,38 @@ public final class IndexSchema {
     return field + BIGRAMS_SUFFIX;
   }
 
+  /**
+   * The field holding the built-in glossary's terms found in {@code field}, one term each, by their
+   * {@linkplain Glossary#indexedKey keys}.
+   */
+  public static String glossaryTerms(String field) {
+    return field + GLOSSARY_TERMS_SUFFIX;
+  }
+
+  /** Whether {@code indexed} is a field of glossary terms. */
+  public static boolean isGlossaryTerms(String indexed) {
+    return indexed.endsWith(GLOSSARY_TERMS_SUFFIX);
+  }
+
+  /** The fingerprint of the glossary whose terms an index of this bisearch holds. */
+  public static String glossaryFingerprint() {
+    return GlossaryHolder.FINGERPRINT;
+  }
+
+  private static final class GlossaryHolder {
+    static final String FINGERPRINT = Glossary.builtIn().fingerprint();
+  }
+
   /** The stored field whose text the indexed field {@code indexed} was made from. */
   public static String storedFieldOf(String indexed) {
     int dot = indexed.lastIndexOf('.');
     return dot < 0 ? indexed : indexed.substring(0, dot);
   }
 
-  /** The analyzer for every indexed field: words by default, bigrams for {@code .bg} fields. */
+  /**
+   * The analyzer for every indexed field: words by default, bigrams for {@code .bg} fields,
+   * glossary terms for {@code .g} fields.
+   */
   public static Analyzer analyzer() {
     return AnalyzerHolder.INDEX;
   }
@@ -96,9 +131,16 @@ public final class IndexSchema {
   private static final class AnalyzerHolder {
     static final Analyzer WORDS = new WordsAnalyzer();
     static final Analyzer BIGRAMS = new BigramAnalyzer();
+    static final Analyzer GLOSSARY_TERMS = new GlossaryTermAnalyzer();
     static final Analyzer INDEX =
         new PerFieldAnalyzerWrapper(
             WORDS,
-            Map.of(bigrams(TITLE), BIGRAMS, bigrams(SECTION), BIGRAMS, bigrams(TEXT), BIGRAMS));
+            Map.of(
+                bigrams(TITLE), BIGRAMS,
+                bigrams(SECTION), BIGRAMS,
+                bigrams(TEXT), BIGRAMS,
+                glossaryTerms(TITLE), GLOSSARY_TERMS,
+                glossaryTerms(SECTION), GLOSSARY_TERMS,
+                glossaryTerms(TEXT), GLOSSARY_TERMS));
   }
 }

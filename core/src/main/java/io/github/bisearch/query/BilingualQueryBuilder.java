@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +48,20 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  *
  * <pre>
  * concept = dismax( whole, 0.3 × mean of parts )          (parts: for multi-word glossary terms)
- * whole   = dismax over fields ( field weight × dismax( own words, 0.5 × translations ) )
- * words   = dismax( word phrase, 0.8 × Han bigram phrase )
+ * whole   = dismax over fields ( field weight × dismax( own words, 0.75 × translations ) )
+ * words   = glossary term, or else dismax( word phrase, 0.8 × Han bigram phrase )
  * </pre>
  *
  * A concept's translations are one clause whatever their number, and single-word translations share
  * their statistics through a {@link SynonymQuery}. Instances are immutable and thread-safe.
  */
 public final class BilingualQueryBuilder {
-  /** Translations count half as much as the user's own words. */
-  static final float TRANSLATION_WEIGHT = 0.5f;
+  /**
+   * Translations count less than the user's own words, but not much less: a glossary term now
+   * scores as one term, and at half weight a Chinese blurb lost to any English mention (0.75 was
+   * measured better than 0.5 on the relevance sets: see {@code benchmarks/RELEVANCE.md}).
+   */
+  static final float TRANSLATION_WEIGHT = 0.75f;
 
   /** A bigram match proves the characters, not the words: a little below a word match. */
   static final float BIGRAM_WEIGHT = 0.8f;
@@ -81,7 +86,12 @@ public final class BilingualQueryBuilder {
   /** Leaf clauses allowed in one query, well below Lucene's default limit of 1024. */
   static final int MAX_LEAF_CLAUSES = 800;
 
-  private record FieldWeight(String field, float weight, boolean hasBigrams) {}
+  /** A searched field: its weight, and whether the index holds its bigrams and glossary terms. */
+  private record FieldWeight(String field, float weight, boolean hasBigrams) {
+    boolean hasGlossaryTerms() {
+      return hasBigrams;
+    }
+  }
 
   private static final FieldWeight SECTION = new FieldWeight(IndexSchema.SECTION, 1.0f, true);
 
@@ -570,10 +580,18 @@ public final class BilingualQueryBuilder {
   }
 
   /**
-   * The user's (or a translation's) words in one field: as words, or as Han bigrams; a fuzzy word
-   * also matches words one letter away (two for long words).
+   * The user's (or a translation's) words in one field: as a glossary term where the field indexes
+   * it, else as words or as Han bigrams; a fuzzy word also matches words one letter away (two for
+   * long words).
    */
   private Query textQuery(FieldWeight fw, String text, boolean fuzzy) {
+    if (fw.hasGlossaryTerms() && !fuzzy) {
+      // A glossary term is indexed whole: one term instead of a word phrase and a bigram phrase.
+      Query term = GlossaryTermQueries.query(IndexSchema.glossaryTerms(fw.field()), text);
+      if (term != null) {
+        return term;
+      }
+    }
     String wordField = IndexSchema.words(fw.field());
     Query wordQuery = phrase(words, Analyzed.words(text), wordField, text);
     if (fuzzy && wordQuery instanceof TermQuery term) {
@@ -606,26 +624,35 @@ public final class BilingualQueryBuilder {
     if (translations.isEmpty()) {
       return null;
     }
-    String wordField = IndexSchema.words(fw.field());
-    SynonymQuery.Builder single = new SynonymQuery.Builder(wordField);
-    int singles = 0;
-    Query lastSingle = null;
+    // Single terms share their statistics, one group per field they are in (words, glossary terms).
+    Map<String, List<TermQuery>> singles = new LinkedHashMap<>();
     List<Query> alternatives = new ArrayList<>();
     for (String translation : translations) {
       Query query = textQuery(fw, translation, false);
-      if (query instanceof TermQuery term && term.getTerm().field().equals(wordField)) {
-        single.addTerm(term.getTerm());
-        singles++;
-        lastSingle = query;
+      if (query instanceof TermQuery term) {
+        List<TermQuery> group =
+            singles.computeIfAbsent(term.getTerm().field(), f -> new ArrayList<>());
+        if (!group.contains(term)) {
+          group.add(term);
+        }
       } else if (query != null) {
         alternatives.add(query);
       }
     }
-    if (singles > 0) {
-      // One word is its own query (as Lucene would rewrite it): built queries are final.
-      alternatives.add(0, singles == 1 ? lastSingle : single.build());
+    int at = 0;
+    for (List<TermQuery> group : singles.values()) {
+      // One term is its own query (as Lucene would rewrite it): built queries are final.
+      alternatives.add(at++, group.size() == 1 ? group.get(0) : synonyms(group));
     }
     return anyOf(alternatives, 0f);
+  }
+
+  private static Query synonyms(List<TermQuery> terms) {
+    SynonymQuery.Builder builder = new SynonymQuery.Builder(terms.get(0).getTerm().field());
+    for (TermQuery term : terms) {
+      builder.addTerm(term.getTerm());
+    }
+    return builder.build();
   }
 
   private static Query anyOf(List<Query> queries, float tie) {

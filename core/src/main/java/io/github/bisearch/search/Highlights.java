@@ -3,15 +3,19 @@ package io.github.bisearch.search;
 import io.github.bisearch.Snippet.Range;
 import io.github.bisearch.index.IndexSchema;
 import io.github.bisearch.query.ConceptQuery;
+import io.github.bisearch.query.GlossaryTermQueries;
 import io.github.bisearch.query.LeafQueries;
 import io.github.bisearch.query.Provenance;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
@@ -40,10 +44,15 @@ final class Highlights {
   /** What matched in one hit: offsets by stored field, and the alternatives found. */
   record Found(Map<String, List<Range>> ranges, BitSet alternatives) {}
 
-  /** A leaf of the query: one term, an exact phrase, or a group of synonyms (each a term alone). */
-  private record Leaf(Query query, Term[] terms, int[] positions, boolean synonyms) {}
+  /**
+   * A leaf of the query: one term, an exact phrase, or a group of synonyms (each a term alone); a
+   * leaf only for highlighting tells nothing of provenance.
+   */
+  private record Leaf(
+      Query query, Term[] terms, int[] positions, boolean synonyms, boolean highlightOnly) {}
 
   private final List<Leaf> leaves = new ArrayList<>();
+  private final Set<Query> highlighting = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean unknown;
 
   private Highlights(Query query) {
@@ -70,15 +79,38 @@ final class Highlights {
   }
 
   private void addLeaf(Query leaf) {
+    addLeaf(leaf, false);
+  }
+
+  private void addLeaf(Query leaf, boolean highlightOnly) {
+    if (highlightOnly && !highlighting.add(leaf)) {
+      return; // several glossary terms may stand for the same words
+    }
     if (leaf instanceof TermQuery term) {
-      leaves.add(new Leaf(leaf, new Term[] {term.getTerm()}, new int[] {0}, false));
+      leaves.add(new Leaf(leaf, new Term[] {term.getTerm()}, new int[] {0}, false, highlightOnly));
+      highlightGlossaryTerms(term.getTerm());
     } else if (leaf instanceof SynonymQuery synonyms) {
       Term[] terms = synonyms.getTerms().toArray(new Term[0]);
-      leaves.add(new Leaf(leaf, terms, new int[terms.length], true));
+      leaves.add(new Leaf(leaf, terms, new int[terms.length], true, highlightOnly));
+      for (Term term : terms) {
+        highlightGlossaryTerms(term);
+      }
     } else if (leaf instanceof PhraseQuery phrase && phrase.getSlop() == 0) {
-      leaves.add(new Leaf(leaf, phrase.getTerms(), phrase.getPositions(), false));
+      leaves.add(new Leaf(leaf, phrase.getTerms(), phrase.getPositions(), false, highlightOnly));
     } else if (!(leaf instanceof MatchNoDocsQuery)) {
       unknown = true;
+    }
+  }
+
+  /**
+   * A glossary term is indexed without positions: where it stands comes from its words and bigrams,
+   * searched in the hits only.
+   */
+  private void highlightGlossaryTerms(Term term) {
+    if (IndexSchema.isGlossaryTerms(term.field())) {
+      for (Query query : GlossaryTermQueries.highlighting(term)) {
+        addLeaf(query, true);
+      }
     }
   }
 
@@ -99,6 +131,7 @@ final class Highlights {
       found[i] = new Found(new HashMap<>(), new BitSet());
     }
     for (Leaf query : leaves) {
+      Provenance credited = query.highlightOnly() ? null : provenance;
       String field = query.terms()[0].field();
       Terms terms = leaf.reader().terms(field);
       if (terms == null) {
@@ -111,13 +144,13 @@ final class Highlights {
         for (Term term : query.terms()) {
           PostingsEnum[] postings = postings(terms, new Term[] {term}, flags);
           if (postings != null) {
-            match(term, postings, new int[] {0}, docs, stored, provenance, found);
+            match(term, postings, new int[] {0}, docs, stored, credited, found);
           }
         }
       } else {
         PostingsEnum[] postings = postings(terms, query.terms(), flags);
         if (postings != null) {
-          match(query.query(), postings, query.positions(), docs, stored, provenance, found);
+          match(query.query(), postings, query.positions(), docs, stored, credited, found);
         }
       }
     }
@@ -155,6 +188,9 @@ final class Highlights {
       if (occurrences(postings, positions, ranges) > 0) {
         if (!ranges.isEmpty()) {
           found[d].ranges().computeIfAbsent(stored, k -> new ArrayList<>()).addAll(ranges);
+        }
+        if (provenance == null) {
+          continue; // a leaf only for highlighting
         }
         if (leaf instanceof Term term) {
           provenance.addAlternatives(term, found[d].alternatives());

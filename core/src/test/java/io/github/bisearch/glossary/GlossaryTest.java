@@ -1,6 +1,7 @@
 package io.github.bisearch.glossary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -164,5 +165,45 @@ class GlossaryTest {
     Glossary combined = of("容器\tcontainer\n").with(of("独角兽\tunicorn\n"));
     assertEquals(2, combined.size());
     assertEquals(List.of("unicorn"), combined.lookup("独角兽").get(0).english());
+  }
+
+  private static List<String> indexed(Glossary glossary, String text) {
+    return glossary.indexedTerms(TextNormalizer.normalize(text)).stream()
+        .map(t -> t.key() + "[" + t.start() + "," + t.end() + "]")
+        .toList();
+  }
+
+  @Test
+  void indexedTermsIncludeNestedAndOverlappingTerms() throws IOException {
+    Glossary glossary = of("虚拟机\tvirtual machine\n虚拟机监视器\thypervisor\n监视器\tmonitor\n机器\tmachine\n");
+    assertEquals(List.of("虚拟机[0,3]", "虚拟机监视器[0,6]", "监视器[3,6]"), indexed(glossary, "虚拟机监视器"));
+    assertEquals(
+        List.of("virtual machine[4,20]", "machine[12,20]", "monitor[21,28]"),
+        indexed(glossary, "the Virtual-Machines monitor"));
+  }
+
+  @Test
+  void indexedKeysJoinSpellingsWidthsAndScripts() throws IOException {
+    Glossary glossary = of("虚拟机\tvirtual machine\n");
+    assertEquals("虚拟机", glossary.indexedKey("虛擬機"));
+    assertEquals("virtual machine", glossary.indexedKey("Ｖｉｒｔｕａｌ-Machines"));
+    assertEquals(List.of("虚拟机[0,3]"), indexed(glossary, "虛擬機"));
+    assertEquals(null, glossary.indexedKey("virtual"));
+  }
+
+  @Test
+  void loneHanCharactersStopwordsAndPunctuatedTermsAreNotIndexed() throws IOException {
+    Glossary glossary = of("列\tcolumn\n信息技术\tit\n无线局域网\t802.11\n");
+    assertEquals(null, glossary.indexedKey("列"));
+    assertEquals(null, glossary.indexedKey("it"));
+    assertEquals(null, glossary.indexedKey("802.11"));
+    assertEquals("信息技术", glossary.indexedKey("信息技术"));
+    assertEquals(List.of("信息技术[3,7]"), indexed(glossary, "系列、信息技术 it 802.11"));
+  }
+
+  @Test
+  void fingerprintChangesWithAnyTerm() throws IOException {
+    assertEquals(of("容器\tcontainer\n").fingerprint(), of("容器\tcontainer\n").fingerprint());
+    assertNotEquals(of("容器\tcontainer\n").fingerprint(), of("容器\tcontainers\n").fingerprint());
   }
 }

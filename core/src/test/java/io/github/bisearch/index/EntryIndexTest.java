@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bisearch.BiSearchException;
+import io.github.bisearch.glossary.Glossary;
 import io.github.bisearch.ingest.Entry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -103,13 +104,26 @@ class EntryIndexTest {
   }
 
   @Test
+  void indexOfAnotherGlossarySaysToReindex() throws IOException {
+    luceneIndex(
+        dir, Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.GLOSSARY_KEY, "0"));
+    BiSearchException e = assertThrows(BiSearchException.class, () -> EntryIndex.open(dir, false));
+    assertEquals(
+        "index at "
+            + dir
+            + " cannot be read: it holds the terms of another version of the built-in glossary;"
+            + " reindex with 'search-cli index --index NEW_DIR PATH...'",
+        e.getMessage());
+  }
+
+  @Test
   void indexOfSchemaVersionOneWithoutSourceRecordsSaysToReindex() throws IOException {
     luceneIndex(dir, Map.of(IndexSchema.VERSION_KEY, "1"));
     BiSearchException e = assertThrows(BiSearchException.class, () -> EntryIndex.open(dir, true));
     assertEquals(
         "index at "
             + dir
-            + " cannot be read: it has schema version 1, this bisearch needs 3; reindex with"
+            + " cannot be read: it has schema version 1, this bisearch needs 4; reindex with"
             + " 'search-cli index --index NEW_DIR PATH...'",
         e.getMessage());
   }
@@ -179,8 +193,11 @@ class EntryIndexTest {
     try (FSDirectory directory = FSDirectory.open(dir)) {
       data = SegmentInfos.readLatestCommit(directory).getUserData();
     }
-    assertEquals(Set.of(IndexSchema.VERSION_KEY, IndexSchema.COMMITTED_KEY), data.keySet());
-    assertEquals("3", data.get(IndexSchema.VERSION_KEY));
+    assertEquals(
+        Set.of(IndexSchema.VERSION_KEY, IndexSchema.GLOSSARY_KEY, IndexSchema.COMMITTED_KEY),
+        data.keySet());
+    assertEquals("4", data.get(IndexSchema.VERSION_KEY));
+    assertEquals(Glossary.builtIn().fingerprint(), data.get(IndexSchema.GLOSSARY_KEY));
     Instant committed = Instant.parse(data.get(IndexSchema.COMMITTED_KEY));
     assertFalse(committed.isBefore(before) || committed.isAfter(after), committed.toString());
   }

@@ -3,6 +3,7 @@ package io.github.bisearch.cli;
 import io.github.bisearch.analysis.BigramAnalyzer;
 import io.github.bisearch.analysis.WordsAnalyzer;
 import io.github.bisearch.glossary.Glossary;
+import io.github.bisearch.glossary.GlossaryTermAnalyzer;
 import io.github.bisearch.query.BilingualQueryBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
     description = {
       "显示每条分析链把文本切成的词元，以及查询的概念和译文。",
       "Prints the tokens each analysis chain makes of TEXT (term[start,end], offsets in UTF-16",
-      "units), and the query concepts with their translations."
+      "units): words, Han bigrams, and the built-in glossary's terms as the index holds them;",
+      "then the query concepts with their translations."
     },
     footer = {
       "",
@@ -48,9 +50,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Analyzer wordsChain = new WordsAnalyzer();
-        Analyzer bigramChain = new BigramAnalyzer()) {
+        Analyzer bigramChain = new BigramAnalyzer();
+        Analyzer glossaryChain = new GlossaryTermAnalyzer()) {
       out.println("words:   " + String.join(" ", tokens(wordsChain, text)));
       out.println("bigrams: " + String.join(" ", tokens(bigramChain, text)));
+      out.println("terms:   " + String.join(" ", tokens(glossaryChain, text)));
     }
     TextOutput.printConcepts(
         new BilingualQueryBuilder(Glossary.builtIn(), true).concepts(text), out);

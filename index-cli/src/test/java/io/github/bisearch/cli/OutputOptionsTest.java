@@ -29,7 +29,7 @@ class OutputOptionsTest {
 
   @Test
   void tsvHasAHeaderAndOneEscapedLinePerHit() {
-    CliRun run = CliRun.of("--format", "tsv", "-n", "2", "hypervisor");
+    CliRun run = CliRun.of("--format", "tsv", "-n", "2", "xen", "hypervisor");
 
     assertEquals(0, run.exitCode(), run.err());
     List<String> lines = run.outLines();
@@ -56,13 +56,14 @@ class OutputOptionsTest {
 
   @Test
   void jsonlWritesOneObjectPerHitWithTheQuery() {
-    CliRun run = CliRun.of("--format", "jsonl", "--fields", "rank,title", "-n", "2", "hypervisor");
+    CliRun run =
+        CliRun.of("--format", "jsonl", "--fields", "rank,title", "-n", "2", "xen hypervisor");
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(
         List.of(
-            "{\"query\":\"hypervisor\",\"rank\":1,\"title\":\"Xen\"}",
-            "{\"query\":\"hypervisor\",\"rank\":2,\"title\":\"XenServer\"}"),
+            "{\"query\":\"xen hypervisor\",\"rank\":1,\"title\":\"Xen\"}",
+            "{\"query\":\"xen hypervisor\",\"rank\":2,\"title\":\"XenServer\"}"),
         run.outLines());
   }
 
@@ -116,8 +117,8 @@ class OutputOptionsTest {
 
   @Test
   void colorAlwaysHighlightsWithAnsiAndNeverUsesPlainMarkers() {
-    CliRun always = CliRun.of("--color=always", "-n", "1", "hypervisor");
-    CliRun never = CliRun.of("--color=never", "-n", "1", "hypervisor");
+    CliRun always = CliRun.of("--color=always", "-n", "1", "xen", "hypervisor");
+    CliRun never = CliRun.of("--color=never", "-n", "1", "xen", "hypervisor");
 
     assertTrue(always.out().contains("\u001b[1;33m虚拟机监视器\u001b[0m"), always.out());
     assertTrue(always.out().contains("\u001b[1mXen\u001b[0m"), always.out());

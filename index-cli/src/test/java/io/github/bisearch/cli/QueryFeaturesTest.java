@@ -39,10 +39,10 @@ class QueryFeaturesTest {
 
   @Test
   void matchedSaysWhichConceptMatchedThroughWhichTerm() {
-    JsonObject xen = firstHit(CliRun.of("--json", "-n", "1", "hypervisor"));
+    JsonObject xen = firstHit(CliRun.of("--json", "-n", "1", "cambridge", "hypervisor"));
 
     assertEquals("Xen", xen.get("title").getAsString());
-    assertEquals(List.of("hypervisor|虚拟机监视器|glossary"), matched(xen));
+    assertEquals(List.of("cambridge|剑桥|glossary", "hypervisor|虚拟机监视器|glossary"), matched(xen));
   }
 
   @Test
@@ -71,16 +71,19 @@ class QueryFeaturesTest {
 
   @Test
   void explainInTextShowsConceptsAndPerHitProvenance() {
-    CliRun run = CliRun.of("--explain", "-n", "1", "hypervisor");
+    CliRun run = CliRun.of("--explain", "-n", "1", "xen", "hypervisor");
 
     assertEquals(0, run.exitCode(), run.err());
     List<String> lines = run.outLines();
     assertEquals("Query concepts:", lines.get(0));
-    assertTrue(lines.get(1).startsWith("  hypervisor → 虚拟机监视器"), lines.get(1));
-    assertEquals("1. Xen  [Projects > Virtual Machine]", lines.get(3));
+    assertEquals("  xen", lines.get(1));
+    assertTrue(lines.get(2).startsWith("  hypervisor → 虚拟机监视器"), lines.get(2));
+    assertEquals("1. Xen  [Projects > Virtual Machine]", lines.get(4));
     assertTrue(
-        lines.get(7).matches("   score [0-9.]+; matched: hypervisor → \"虚拟机监视器\" \\(glossary\\)"),
-        lines.get(7));
+        lines
+            .get(8)
+            .matches("   score [0-9.]+; matched: xen; hypervisor → \"虚拟机监视器\" \\(glossary\\)"),
+        lines.get(8));
   }
 
   @Test
@@ -148,10 +151,11 @@ class QueryFeaturesTest {
         List.of(
             "words:   虚拟[0,2] 机[2,3] container[4,14]",
             "bigrams: 虚拟[0,2] 拟机[1,3]",
+            "terms:   虚拟机[0,3] container[4,14]",
             "Query concepts:"),
-        run.outLines().subList(0, 3));
-    assertTrue(run.outLines().get(3).startsWith("  虚拟机 → virtual machine"), run.out());
-    assertTrue(run.outLines().get(4).startsWith("  containers → 容器"), run.out());
+        run.outLines().subList(0, 4));
+    assertTrue(run.outLines().get(4).startsWith("  虚拟机 → virtual machine"), run.out());
+    assertTrue(run.outLines().get(5).startsWith("  containers → 容器"), run.out());
   }
 
   @Test
@@ -159,7 +163,7 @@ class QueryFeaturesTest {
     Path qrels =
         Files.writeString(
             dir.resolve("q.tsv"),
-            "# judgments\nhypervisor\thttp://www.xenproject.org/\t2\n"
+            "# judgments\ncambridge\thttp://www.xenproject.org/\t2\n"
                 + "microservices\thttps://linux.cn/article-5464-1.html\n",
             StandardCharsets.UTF_8);
 

@@ -56,9 +56,9 @@ class ShellCommandTest {
     assertEquals("", run.err());
     assertEquals(
         List.of(
-            "1. Xen  [Projects > Virtual Machine]",
-            "2. XenServer  [Projects > Virtual Machine]",
-            "3. Hyper  [Projects > Virtual Machine]",
+            "1. XenServer  [Projects > Virtual Machine]",
+            "2. Hyper  [Projects > Virtual Machine]",
+            "3. Xen  [Projects > Virtual Machine]",
             "1. Eric Brewer：容器和微服务是计算的未来  [Articles > 其它文章]"),
         heads(run));
   }

@@ -64,7 +64,7 @@ class TerminalTest {
   @Test
   void terminalGetsColourAndWrappedLines() throws Exception {
     assumeTrue(Files.isExecutable(SCRIPT), "util-linux script is needed for a pseudo-terminal");
-    String out = run(true, Map.of("COLUMNS", "40"), "-n", "2", "hypervisor");
+    String out = run(true, Map.of("COLUMNS", "40"), "-n", "2", "xen", "hypervisor");
 
     assertTrue(out.contains("\u001b[1mXen\u001b[0m"), out);
     assertTrue(out.contains("\u001b[1;33m虚拟机监视器\u001b[0m"), out);
@@ -80,7 +80,7 @@ class TerminalTest {
   @Test
   void noColorOnATerminalMeansNoEscapeCodes() throws Exception {
     assumeTrue(Files.isExecutable(SCRIPT), "util-linux script is needed for a pseudo-terminal");
-    String out = run(true, Map.of("NO_COLOR", "1"), "-n", "1", "hypervisor");
+    String out = run(true, Map.of("NO_COLOR", "1"), "-n", "1", "xen", "hypervisor");
 
     assertFalse(out.contains("\u001b"), out);
     assertTrue(out.contains("**虚拟机监视器**"), out);
@@ -88,7 +88,7 @@ class TerminalTest {
 
   @Test
   void pipeGetsNoEscapeCodesAndUnwrappedLines() throws Exception {
-    String out = run(false, Map.of("COLUMNS", "40"), "-n", "1", "hypervisor");
+    String out = run(false, Map.of("COLUMNS", "40"), "-n", "1", "xen", "hypervisor");
 
     assertFalse(out.contains("\u001b"), out);
     assertEquals("1. Xen  [Projects > Virtual Machine]", out.split("\n")[0]);
