@@ -5,11 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 
 /**
@@ -18,18 +17,37 @@ import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
  * Simplified.
  *
  * <p>Both steps map one character to one character, so token offsets stay aligned with the text
- * that was indexed.
+ * that was indexed; the one exception is a half-width sound mark that combines with the katakana
+ * before it ({@code ｶﾞ} becomes {@code ガ}), for which the reader records an offset correction.
  */
 public final class ChineseVariants {
   private static final String TABLE = "t2s.tsv";
 
+  /** The full- and half-width forms block. */
+  private static final char WIDTH_FIRST = '\uFF00';
+
+  private static final char WIDTH_LAST = '\uFFEF';
+
+  /** The half-width katakana voiced and semi-voiced sound marks. */
+  private static final char VOICED_MARK = '\uFF9E';
+
+  private static final char SEMI_VOICED_MARK = '\uFF9F';
+
+  /** The kana blocks: a sound mark combines with no character outside them. */
+  private static final char KANA_FIRST = '\u3000';
+
+  private static final int KANA_COUNT = 0x100;
+
   private ChineseVariants() {}
 
-  /** Wraps {@code reader} so that what is read comes out width-folded and in Simplified script. */
+  /**
+   * Wraps {@code reader} so that what is read comes out width-folded and in Simplified script.
+   *
+   * <p>The reader returned is a {@link org.apache.lucene.analysis.CharFilter}; its corrected
+   * offsets are offsets into what {@code reader} hands out, even when that is a CharFilter too.
+   */
   public static Reader fold(Reader reader) {
-    // Width first: the Traditional table is keyed on ordinary (not full-width) characters.
-    return new MappingCharFilter(
-        TableHolder.MAP, new CJKWidthCharFilter(new LoneSurrogateReader(reader)));
+    return new FoldingCharFilter(reader);
   }
 
   /**
@@ -38,7 +56,7 @@ public final class ChineseVariants {
    * the table. Text without such a character comes out of {@link #fold} as it went in.
    */
   static boolean mayFold(char c) {
-    return (c >= '\uFF00' && c <= '\uFFEF')
+    return (c >= WIDTH_FIRST && c <= WIDTH_LAST)
         || c == '\u3000'
         || Character.isSurrogate(c)
         || TableHolder.KEYS.get(c);
@@ -49,19 +67,84 @@ public final class ChineseVariants {
     return TableHolder.size;
   }
 
-  /** Loads the table on first use only: most callers reach it through an analyzer. */
+  /**
+   * What folding makes of each character standing alone: width first, then the Traditional table,
+   * which is keyed on ordinary (not full-width) characters. A surrogate maps to U+FFFD, what it
+   * becomes when unpaired, so that every surrogate reads as a character that folding changes.
+   */
+  static char[] foldTable() {
+    return TableHolder.FOLD;
+  }
+
+  /** The lowest character that {@link #foldTable()} changes. */
+  static char firstFolded() {
+    return TableHolder.firstFolded;
+  }
+
+  /** What width folding alone makes of {@code c}. */
+  static char widthFold(char c) {
+    return c >= WIDTH_FIRST && c <= WIDTH_LAST ? TableHolder.WIDTH[c - WIDTH_FIRST] : c;
+  }
+
+  /** Whether a half-width sound mark could combine with {@code c}, a width-folded character. */
+  static boolean takesSoundMark(char c) {
+    int i = c - KANA_FIRST;
+    return i >= 0
+        && i < KANA_COUNT
+        && (TableHolder.VOICED[i] != 0 || TableHolder.SEMI_VOICED[i] != 0);
+  }
+
+  /**
+   * The character that {@code mark} combines into with {@code previous}, the width-folded character
+   * before it, or -1 if {@code mark} is not a half-width sound mark that combines with it.
+   */
+  static int combineSoundMark(char previous, char mark) {
+    int i = previous - KANA_FIRST;
+    if (i < 0 || i >= KANA_COUNT) {
+      return -1;
+    }
+    char combined;
+    if (mark == VOICED_MARK) {
+      combined = TableHolder.VOICED[i];
+    } else if (mark == SEMI_VOICED_MARK) {
+      combined = TableHolder.SEMI_VOICED[i];
+    } else {
+      return -1;
+    }
+    return combined == 0 ? -1 : combined;
+  }
+
+  /** Loads the tables on first use only: most callers reach them through an analyzer. */
   private static final class TableHolder {
     static int size;
+    static char firstFolded;
 
-    /** The characters the table maps. */
+    /** The characters the Traditional table maps. */
     static final BitSet KEYS = new BitSet(Character.MAX_VALUE + 1);
 
-    static final NormalizeCharMap MAP = load();
+    /** Width folding of {@code WIDTH_FIRST} to {@code WIDTH_LAST}; it leaves the rest alone. */
+    static final char[] WIDTH = new char[WIDTH_LAST - WIDTH_FIRST + 1];
 
-    private static NormalizeCharMap load() {
-      NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+    /** What each kana from {@code KANA_FIRST} on combines into with a sound mark, or 0. */
+    static final char[] VOICED = new char[KANA_COUNT];
+
+    static final char[] SEMI_VOICED = new char[KANA_COUNT];
+
+    static final char[] FOLD = load();
+
+    private static char[] load() {
+      // Width folding as Lucene's CJKWidthCharFilter does it, asked of the filter itself so that
+      // the two cannot disagree.
+      for (int i = 0; i < WIDTH.length; i++) {
+        WIDTH[i] = widthFoldedByLucene(String.valueOf((char) (WIDTH_FIRST + i))).charAt(0);
+      }
+      for (int i = 0; i < KANA_COUNT; i++) {
+        VOICED[i] = combinedByLucene((char) (KANA_FIRST + i), VOICED_MARK);
+        SEMI_VOICED[i] = combinedByLucene((char) (KANA_FIRST + i), SEMI_VOICED_MARK);
+      }
+      char[] script = identity();
       // The width filter leaves the ideographic space alone; it is a plain space to every reader.
-      builder.add("\u3000", " ");
+      script['\u3000'] = ' ';
       int count = 0;
       try (InputStream in = ChineseVariants.class.getResourceAsStream(TABLE)) {
         if (in == null) {
@@ -74,18 +157,57 @@ public final class ChineseVariants {
             continue;
           }
           int tab = line.indexOf('\t');
-          String key = line.substring(0, tab);
-          builder.add(key, line.substring(tab + 1));
-          for (int i = 0; i < key.length(); i++) {
-            KEYS.set(key.charAt(i));
+          if (tab != 1 || line.length() != 3) {
+            throw new IllegalStateException("not one character to one in " + TABLE + ": " + line);
           }
+          script[line.charAt(0)] = line.charAt(2);
+          KEYS.set(line.charAt(0));
           count++;
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read bisearch resource " + TABLE, e);
       }
       size = count;
-      return builder.build();
+      char[] fold = identity();
+      for (int c = 0; c < fold.length; c++) {
+        char width = c >= WIDTH_FIRST && c <= WIDTH_LAST ? WIDTH[c - WIDTH_FIRST] : (char) c;
+        fold[c] = script[width];
+      }
+      for (int c = Character.MIN_SURROGATE; c <= Character.MAX_SURROGATE; c++) {
+        fold[c] = fold['\uFFFD'];
+      }
+      int first = 0;
+      while (fold[first] == first) {
+        first++;
+      }
+      firstFolded = (char) first;
+      return fold;
+    }
+
+    private static char[] identity() {
+      char[] table = new char[Character.MAX_VALUE + 1];
+      for (int c = 0; c < table.length; c++) {
+        table[c] = (char) c;
+      }
+      return table;
+    }
+
+    /** What {@code mark} after {@code kana} comes out as from the width filter, or 0 if two. */
+    private static char combinedByLucene(char kana, char mark) {
+      String out = widthFoldedByLucene(new String(new char[] {kana, mark}));
+      return out.length() == 1 ? out.charAt(0) : 0;
+    }
+
+    private static String widthFoldedByLucene(String text) {
+      StringBuilder out = new StringBuilder(text.length());
+      try (Reader reader = new CJKWidthCharFilter(new StringReader(text))) {
+        for (int c = reader.read(); c != -1; c = reader.read()) {
+          out.append((char) c);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // cannot happen on a StringReader
+      }
+      return out.toString();
     }
   }
 }
