@@ -17,17 +17,26 @@ public enum Language {
    */
   private static final double CHINESE_SHARE = 0.6;
 
+  private static final Language[] VALUES = values();
+
   /**
    * The lower-case code used in JSON output and in the index: {@code zh}, {@code en}, {@code
    * mixed}.
    */
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
+
+  private final String code = name().toLowerCase(Locale.ROOT);
 
   /** The language whose {@link #code()} is {@code code}. */
   public static Language fromCode(String code) {
-    return valueOf(code.toUpperCase(Locale.ROOT));
+    for (Language language : VALUES) {
+      if (language.code.equals(code)) {
+        return language;
+      }
+    }
+    return valueOf(code.toUpperCase(Locale.ROOT)); // says which code is unknown
   }
 
   /**

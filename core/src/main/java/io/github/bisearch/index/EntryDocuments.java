@@ -19,20 +19,22 @@ import org.apache.lucene.index.IndexableField;
 
 /** Converts entries to Lucene documents. */
 public final class EntryDocuments {
-  /** Title and text: with offsets, which snippets and highlights are cut from. */
+  /** Title and text words: with offsets, which snippets and highlights are cut from. */
   private static final FieldType ANALYZED =
       analyzedType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 
   /**
-   * Section and url: positions for phrases, no offsets, since no snippet is cut from them (a
-   * section is shared by many entries, so its offsets would cost much and say nothing).
+   * Section and url, and all bigrams: positions for phrases, no offsets. No snippet is cut from a
+   * section or url (a section is shared by many entries, so its offsets would cost much and say
+   * nothing); a bigram phrase spells the Han characters it matched, which highlighting finds in the
+   * stored text of the few hits shown.
    */
   private static final FieldType POSITIONED =
       analyzedType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
   /**
    * Glossary terms: frequencies for scoring, no positions (a term is matched whole, never in a
-   * phrase; highlights come from the words and bigrams).
+   * phrase; highlighting finds it again in the stored text of the hits shown).
    */
   private static final FieldType TERMS = analyzedType(IndexOptions.DOCS_AND_FREQS);
 
@@ -119,7 +121,7 @@ public final class EntryDocuments {
     if (!value.isEmpty()) {
       FieldType type = field.equals(IndexSchema.SECTION) ? POSITIONED : ANALYZED;
       doc.add(new Field(IndexSchema.words(field), value, type));
-      doc.add(new Field(IndexSchema.bigrams(field), value, type));
+      doc.add(new Field(IndexSchema.bigrams(field), value, POSITIONED));
       doc.add(new Field(IndexSchema.glossaryTerms(field), value, TERMS));
     }
   }

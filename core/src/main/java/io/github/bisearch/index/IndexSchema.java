@@ -90,6 +90,11 @@ public final class IndexSchema {
     return field + GLOSSARY_TERMS_SUFFIX;
   }
 
+  /** Whether {@code indexed} is a field of Han bigrams. */
+  public static boolean isBigrams(String indexed) {
+    return indexed.endsWith(BIGRAMS_SUFFIX);
+  }
+
   /** Whether {@code indexed} is a field of glossary terms. */
   public static boolean isGlossaryTerms(String indexed) {
     return indexed.endsWith(GLOSSARY_TERMS_SUFFIX);

@@ -32,9 +32,11 @@ public record BuiltQuery(Query query, List<Clause> concepts, List<Alternative> a
     /** A word one or two letters from the user's word. */
     TYPO;
 
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
     /** The lower-case name used in output. */
     public String code() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return code;
     }
   }
 

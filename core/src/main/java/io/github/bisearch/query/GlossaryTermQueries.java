@@ -2,30 +2,24 @@ package io.github.bisearch.query;
 
 import io.github.bisearch.glossary.Glossary;
 import io.github.bisearch.index.IndexSchema;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
  * Queries for the built-in glossary's terms in the fields that index them whole ({@link
- * IndexSchema#glossaryTerms}), and the queries that highlight such a term.
+ * IndexSchema#glossaryTerms}).
  *
  * <p>Each query is made once and shared, so that provenance finds a leaf by identity and a concept
  * brings the same objects to every query. The memories are bounded.
  */
-public final class GlossaryTermQueries {
+final class GlossaryTermQueries {
   private static final int MAX_REMEMBERED = 50_000;
 
   /** The indexed key of each text asked about, or empty when the text is not an indexed term. */
   private static final Map<String, Optional<String>> KEYS = new ConcurrentHashMap<>();
-
-  /** The first text seen for each key: what highlights analyse into words and bigrams. */
-  private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
 
   private static final Map<Term, TermQuery> QUERIES = new ConcurrentHashMap<>();
 
@@ -40,7 +34,6 @@ public final class GlossaryTermQueries {
     if (key == null) {
       key = Optional.ofNullable(Glossary.builtIn().indexedKey(text));
       remember(KEYS, text, key);
-      key.ifPresent(k -> TEXTS.putIfAbsent(k, text));
     }
     if (key.isEmpty()) {
       return null;
@@ -52,25 +45,6 @@ public final class GlossaryTermQueries {
       remember(QUERIES, term, query);
     }
     return query;
-  }
-
-  /**
-   * The queries that find where {@code term}, a glossary term in a glossary-terms field, stands in
-   * the text it was indexed from: its words phrase and its bigram phrase in that text's fields.
-   */
-  public static List<Query> highlighting(Term term) {
-    String text = TEXTS.getOrDefault(term.text(), term.text());
-    String stored = IndexSchema.storedFieldOf(term.field());
-    List<Query> queries = new ArrayList<>(2);
-    Query words = Analyzed.words(text).query(IndexSchema.words(stored));
-    if (words != null) {
-      queries.add(words);
-    }
-    Query bigrams = Analyzed.bigrams(text).query(IndexSchema.bigrams(stored));
-    if (bigrams != null) {
-      queries.add(bigrams);
-    }
-    return queries;
   }
 
   private static <K, V> void remember(Map<K, V> memory, K key, V value) {

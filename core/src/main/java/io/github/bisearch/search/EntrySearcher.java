@@ -152,8 +152,7 @@ public final class EntrySearcher {
         BuiltQuery.Alternative alternative = alternatives.get(a);
         matched.add(new Match(alternative.concept(), alternative.term(), alternative.via().code()));
       }
-      hits.add(
-          hit(documents[i], ConceptQuery.relevance(docs[i].score), found[i].ranges(), matched));
+      hits.add(hit(documents[i], ConceptQuery.relevance(docs[i].score), found[i], matched));
     }
     return hits;
   }
@@ -237,15 +236,13 @@ public final class EntrySearcher {
     return found;
   }
 
-  private static Hit hit(
-      Document doc, float score, Map<String, List<Range>> ranges, List<Match> matched) {
+  private static Hit hit(Document doc, float score, Highlights.Found found, List<Match> matched) {
     Entry entry = EntryDocuments.fromDocument(doc);
-    Snippet snippet;
-    if (!entry.text().isEmpty()) {
-      snippet = Snippets.cut(entry.text(), ranges.getOrDefault(IndexSchema.TEXT, List.of()));
-    } else {
-      snippet = Snippets.cut(entry.title(), ranges.getOrDefault(IndexSchema.TITLE, List.of()));
-    }
+    // The snippet comes from the text, or from the title of an entry without text.
+    String field = entry.text().isEmpty() ? IndexSchema.TITLE : IndexSchema.TEXT;
+    String shown = entry.text().isEmpty() ? entry.title() : entry.text();
+    Highlights.resolve(found, field, shown);
+    Snippet snippet = Snippets.cut(shown, found.ranges().getOrDefault(field, List.of()));
     return new Hit(
         doc.get(IndexSchema.ID),
         score,

@@ -1,18 +1,18 @@
 package io.github.bisearch.search;
 
 import io.github.bisearch.Snippet.Range;
+import io.github.bisearch.analysis.TextNormalizer;
+import io.github.bisearch.glossary.Glossary;
 import io.github.bisearch.index.IndexSchema;
 import io.github.bisearch.query.ConceptQuery;
-import io.github.bisearch.query.GlossaryTermQueries;
 import io.github.bisearch.query.LeafQueries;
 import io.github.bisearch.query.Provenance;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,18 +41,29 @@ import org.apache.lucene.search.TermQuery;
  * builds) are matched here; a query with other leaves says so through {@link #handles}.
  */
 final class Highlights {
-  /** What matched in one hit: offsets by stored field, and the alternatives found. */
-  record Found(Map<String, List<Range>> ranges, BitSet alternatives) {}
+  /**
+   * What matched in each hit: offsets by stored field, the alternatives found, and by stored field
+   * what matched in fields without offsets, to be found in the stored text ({@link #resolve}).
+   */
+  record Found(Map<String, List<Range>> ranges, BitSet alternatives, Map<String, Sought> sought) {
+    Found(Map<String, List<Range>> ranges, BitSet alternatives) {
+      this(ranges, alternatives, new HashMap<>());
+    }
+  }
 
   /**
-   * A leaf of the query: one term, an exact phrase, or a group of synonyms (each a term alone); a
-   * leaf only for highlighting tells nothing of provenance.
+   * Text to find in a stored field: glossary terms (by key) and runs of Han characters, matched
+   * through fields that keep no offsets (glossary terms, bigrams).
    */
-  private record Leaf(
-      Query query, Term[] terms, int[] positions, boolean synonyms, boolean highlightOnly) {}
+  static final class Sought {
+    private final Set<String> keys = new LinkedHashSet<>();
+    private final Set<String> han = new LinkedHashSet<>();
+  }
+
+  /** A leaf of the query: one term, an exact phrase, or a group of synonyms (each a term alone). */
+  private record Leaf(Query query, Term[] terms, int[] positions, boolean synonyms) {}
 
   private final List<Leaf> leaves = new ArrayList<>();
-  private final Set<Query> highlighting = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean unknown;
 
   private Highlights(Query query) {
@@ -79,38 +90,15 @@ final class Highlights {
   }
 
   private void addLeaf(Query leaf) {
-    addLeaf(leaf, false);
-  }
-
-  private void addLeaf(Query leaf, boolean highlightOnly) {
-    if (highlightOnly && !highlighting.add(leaf)) {
-      return; // several glossary terms may stand for the same words
-    }
     if (leaf instanceof TermQuery term) {
-      leaves.add(new Leaf(leaf, new Term[] {term.getTerm()}, new int[] {0}, false, highlightOnly));
-      highlightGlossaryTerms(term.getTerm());
+      leaves.add(new Leaf(leaf, new Term[] {term.getTerm()}, new int[] {0}, false));
     } else if (leaf instanceof SynonymQuery synonyms) {
       Term[] terms = synonyms.getTerms().toArray(new Term[0]);
-      leaves.add(new Leaf(leaf, terms, new int[terms.length], true, highlightOnly));
-      for (Term term : terms) {
-        highlightGlossaryTerms(term);
-      }
+      leaves.add(new Leaf(leaf, terms, new int[terms.length], true));
     } else if (leaf instanceof PhraseQuery phrase && phrase.getSlop() == 0) {
-      leaves.add(new Leaf(leaf, phrase.getTerms(), phrase.getPositions(), false, highlightOnly));
+      leaves.add(new Leaf(leaf, phrase.getTerms(), phrase.getPositions(), false));
     } else if (!(leaf instanceof MatchNoDocsQuery)) {
       unknown = true;
-    }
-  }
-
-  /**
-   * A glossary term is indexed without positions: where it stands comes from its words and bigrams,
-   * searched in the hits only.
-   */
-  private void highlightGlossaryTerms(Term term) {
-    if (IndexSchema.isGlossaryTerms(term.field())) {
-      for (Query query : GlossaryTermQueries.highlighting(term)) {
-        addLeaf(query, true);
-      }
     }
   }
 
@@ -131,30 +119,74 @@ final class Highlights {
       found[i] = new Found(new HashMap<>(), new BitSet());
     }
     for (Leaf query : leaves) {
-      Provenance credited = query.highlightOnly() ? null : provenance;
-      String field = query.terms()[0].field();
-      Terms terms = leaf.reader().terms(field);
-      if (terms == null) {
-        continue;
-      }
-      // Fields without offsets (section, url) still tell which alternatives a hit contains.
-      int flags = terms.hasOffsets() ? PostingsEnum.OFFSETS : PostingsEnum.POSITIONS;
-      String stored = IndexSchema.storedFieldOf(field);
-      if (query.synonyms()) {
-        for (Term term : query.terms()) {
-          PostingsEnum[] postings = postings(terms, new Term[] {term}, flags);
-          if (postings != null) {
-            match(term, postings, new int[] {0}, docs, stored, credited, found);
-          }
-        }
-      } else {
-        PostingsEnum[] postings = postings(terms, query.terms(), flags);
-        if (postings != null) {
-          match(query.query(), postings, query.positions(), docs, stored, credited, found);
+      match(leaf, query, docs, found, provenance);
+    }
+    return found;
+  }
+
+  /**
+   * Adds to {@code found} the offsets in {@code field} of {@code doc} of what matched there without
+   * offsets in the index: glossary terms found as the index found them, Han runs as they stand.
+   * Text whose folding changes its length (rare letters whose lower case is longer) keeps only the
+   * highlights the index gave.
+   */
+  static void resolve(Found found, String field, String text) {
+    Sought sought = found.sought().get(field);
+    if (sought == null || text == null) {
+      return;
+    }
+    String normalized = TextNormalizer.normalize(text);
+    if (normalized.length() != text.length()) {
+      return;
+    }
+    List<Range> ranges = found.ranges().computeIfAbsent(field, k -> new ArrayList<>());
+    if (!sought.keys.isEmpty()) {
+      for (Glossary.IndexedTerm term : Glossary.builtIn().indexedTerms(normalized)) {
+        if (sought.keys.contains(term.key())) {
+          ranges.add(new Range(term.start(), term.end()));
         }
       }
     }
-    return found;
+    for (String run : sought.han) {
+      for (int at = normalized.indexOf(run); at >= 0; at = normalized.indexOf(run, at + 1)) {
+        ranges.add(new Range(at, at + run.length()));
+      }
+    }
+  }
+
+  /** Matches one leaf in each of {@code docs}. */
+  private static void match(
+      LeafReaderContext leaf, Leaf query, int[] docs, Found[] found, Provenance provenance)
+      throws IOException {
+    String field = query.terms()[0].field();
+    Terms terms = leaf.reader().terms(field);
+    if (terms == null) {
+      return;
+    }
+    // Fields without offsets (section, url) still tell which alternatives a hit contains.
+    int flags = terms.hasOffsets() ? PostingsEnum.OFFSETS : PostingsEnum.POSITIONS;
+    String stored = IndexSchema.storedFieldOf(field);
+    if (query.synonyms()) {
+      for (Term term : query.terms()) {
+        PostingsEnum[] postings = postings(terms, new Term[] {term}, flags);
+        if (postings != null) {
+          match(term, new Term[] {term}, postings, new int[] {0}, docs, stored, provenance, found);
+        }
+      }
+    } else {
+      PostingsEnum[] postings = postings(terms, query.terms(), flags);
+      if (postings != null) {
+        match(
+            query.query(),
+            query.terms(),
+            postings,
+            query.positions(),
+            docs,
+            stored,
+            provenance,
+            found);
+      }
+    }
   }
 
   /** The postings of every term, or null when one of them is absent. */
@@ -173,6 +205,7 @@ final class Highlights {
   /** Matches {@code leaf}, a query or (in a synonym group) a term, in each of {@code docs}. */
   private static void match(
       Object leaf,
+      Term[] terms,
       PostingsEnum[] postings,
       int[] positions,
       int[] docs,
@@ -188,9 +221,8 @@ final class Highlights {
       if (occurrences(postings, positions, ranges) > 0) {
         if (!ranges.isEmpty()) {
           found[d].ranges().computeIfAbsent(stored, k -> new ArrayList<>()).addAll(ranges);
-        }
-        if (provenance == null) {
-          continue; // a leaf only for highlighting
+        } else {
+          seek(terms, stored, found[d]);
         }
         if (leaf instanceof Term term) {
           provenance.addAlternatives(term, found[d].alternatives());
@@ -198,6 +230,24 @@ final class Highlights {
           provenance.addAlternatives((Query) leaf, found[d].alternatives());
         }
       }
+    }
+  }
+
+  /**
+   * Notes a match without offsets to find in the stored text: a glossary term by its key, a phrase
+   * of Han bigrams (or a lone character) as the run of characters it spells.
+   */
+  private static void seek(Term[] terms, String stored, Found found) {
+    String field = terms[0].field();
+    if (IndexSchema.isGlossaryTerms(field)) {
+      found.sought().computeIfAbsent(stored, k -> new Sought()).keys.add(terms[0].text());
+    } else if (IndexSchema.isBigrams(field)) {
+      StringBuilder run = new StringBuilder(terms[0].text());
+      for (int i = 1; i < terms.length; i++) {
+        String bigram = terms[i].text();
+        run.append(bigram, bigram.offsetByCodePoints(0, 1), bigram.length());
+      }
+      found.sought().computeIfAbsent(stored, k -> new Sought()).han.add(run.toString());
     }
   }
 
