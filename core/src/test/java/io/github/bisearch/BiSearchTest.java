@@ -85,6 +85,24 @@ class BiSearchTest {
   }
 
   @Test
+  void glossaryTermsAndHanRunsAreHighlightedWhereTheyStand() {
+    try (BiSearch search = BiSearch.inMemory()) {
+      search.addMarkdown(
+          "notes.md",
+          "- [Cluster](https://example.org/a): Our Virtual-Machines run in 剑桥大学, "
+              + "on 虛擬機 too.\n");
+      // A glossary term in any spelling and script, as the index found it.
+      assertEquals(
+          "Our <Virtual-Machines> run in 剑桥大学, on <虛擬機> too.",
+          search.search("virtual machine", 1).hits().get(0).snippet().marked("<", ">"));
+      // Han characters matched as bigrams, inside a longer word.
+      assertEquals(
+          "Our Virtual-Machines run in 剑<桥大>学, on 虛擬機 too.",
+          search.search("桥大", 1).hits().get(0).snippet().marked("<", ">"));
+    }
+  }
+
+  @Test
   void snippetsHighlightBothScripts() {
     List<Hit> hits = seed.search("hypervisor", 3).hits();
     // XenServer and Hyper say "hypervisor" itself, Xen its translation: own words rank first.
