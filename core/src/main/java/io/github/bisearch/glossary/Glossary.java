@@ -166,6 +166,88 @@ public final class Glossary {
   }
 
   /**
+   * The occurrences of the indexed term {@code key} in {@code normalized} text: those of {@link
+   * #indexedTerms} with this key, found without the work of finding every other term. Each place
+   * where the key's first word or character stands is split into units and compared.
+   */
+  public static List<IndexedTerm> occurrences(String normalized, String key) {
+    List<IndexedTerm> found = new ArrayList<>();
+    if (key.isEmpty()) {
+      return found;
+    }
+    int first = key.codePointAt(0);
+    boolean han = Unit.isHan(first);
+    String probe;
+    if (han) {
+      probe = key.substring(0, Character.charCount(first));
+    } else {
+      int space = key.indexOf(' ');
+      String word = space < 0 ? key : key.substring(0, space);
+      // A plural's key may end differently from the word ("policies" is "policy").
+      probe = word.length() > Unit.SHORTEST_PLURAL ? word.substring(0, word.length() - 1) : word;
+    }
+    boolean allHan = key.codePoints().allMatch(Unit::isHan);
+    for (int at = normalized.indexOf(probe); at >= 0; at = normalized.indexOf(probe, at + 1)) {
+      if (allHan) {
+        int end = hanRunEnd(normalized, at, key);
+        if (end > 0) {
+          found.add(new IndexedTerm(key, at, end));
+        }
+        continue;
+      }
+      if (!han && at > 0 && insideWord(normalized.codePointBefore(at))) {
+        continue;
+      }
+      int end = Math.min(normalized.length(), at + 2 * key.length() + 8);
+      List<Unit> units = Unit.split(normalized.substring(at, end));
+      StringBuilder built = new StringBuilder(key.length());
+      for (int k = 0; k < units.size() && built.length() < key.length(); k++) {
+        Unit unit = units.get(k);
+        if (k > 0 && !unit.joined()) {
+          break;
+        }
+        if (k > 0 && !(units.get(k - 1).han() && unit.han())) {
+          built.append(' ');
+        }
+        built.append(unit.key());
+        if (built.length() == key.length()
+            && built.toString().equals(key)
+            && (at + unit.end() < end || end == normalized.length())) {
+          found.add(new IndexedTerm(key, at + units.get(0).start(), at + unit.end()));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Where the Han characters of {@code key} end when they stand at {@code at}, joined as units are
+   * (by nothing, white space or a hyphen), or -1.
+   */
+  private static int hanRunEnd(String text, int at, String key) {
+    int i = at;
+    for (int k = 0; k < key.length(); ) {
+      int wanted = key.codePointAt(k);
+      if (k > 0) {
+        while (i < text.length() && Unit.joins(text.charAt(i))) {
+          i++;
+        }
+      }
+      if (i >= text.length() || text.codePointAt(i) != wanted) {
+        return -1;
+      }
+      i += Character.charCount(wanted);
+      k += Character.charCount(wanted);
+    }
+    return i;
+  }
+
+  /** Whether a word that follows {@code before} is only the rest of a word. */
+  private static boolean insideWord(int before) {
+    return Unit.isWordChar(before) && !Unit.isHan(before);
+  }
+
+  /**
    * An occurrence of an indexed glossary term.
    *
    * @param key the term's key, the same for every spelling the glossary treats as one

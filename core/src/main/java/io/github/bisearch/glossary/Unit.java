@@ -15,15 +15,17 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
  * @param joined whether only white space, a hyphen or nothing separates it from the unit before
  */
 public record Unit(String text, String key, boolean han, int start, int end, boolean joined) {
+  /** Stateless: one serves every thread. */
+  private static final EnglishMinimalStemmer STEMMER = new EnglishMinimalStemmer();
+
   /** Words this short keep a final "s". */
-  private static final int SHORTEST_PLURAL = 3;
+  static final int SHORTEST_PLURAL = 3;
 
   /**
    * Splits already normalized text into units. Punctuation and symbols separate units without being
    * units themselves; a unit after them is not {@link #joined}.
    */
   public static List<Unit> split(String text) {
-    EnglishMinimalStemmer stemmer = new EnglishMinimalStemmer();
     List<Unit> units = new ArrayList<>();
     boolean joined = false;
     int i = 0;
@@ -54,7 +56,7 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
         char[] chars = word.toCharArray();
         // Short words are mostly acronyms: "ups" is not the plural of "up", nor "gcs" of "gc".
         int length =
-            chars.length > SHORTEST_PLURAL ? stemmer.stem(chars, chars.length) : chars.length;
+            chars.length > SHORTEST_PLURAL ? STEMMER.stem(chars, chars.length) : chars.length;
         String key = new String(chars, 0, length);
         units.add(new Unit(word, key, false, i, end, joined));
         joined = true;
@@ -62,13 +64,18 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
       } else {
         // Spaces and hyphens join words into terms ("real-time" is "real time"); other
         // punctuation ends a term.
-        if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && !isHyphen(cp)) {
+        if (!joins(cp)) {
           joined = false;
         }
         i = next;
       }
     }
     return units;
+  }
+
+  /** Whether {@code cp}, between two units, leaves them joined: white space or a hyphen. */
+  static boolean joins(int cp) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || isHyphen(cp);
   }
 
   private static boolean isHyphen(int cp) {
@@ -80,7 +87,8 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
     return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
   }
 
-  private static boolean isWordChar(int cp) {
+  /** Whether {@code cp} belongs to a word unit: a letter, a digit or a combining mark. */
+  static boolean isWordChar(int cp) {
     return Character.isLetterOrDigit(cp)
         || Character.getType(cp) == Character.NON_SPACING_MARK
         || Character.getType(cp) == Character.COMBINING_SPACING_MARK;

@@ -1,6 +1,10 @@
 package io.github.bisearch.query;
 
+import java.io.IOException;
 import java.util.List;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -16,6 +20,24 @@ public record BuiltQuery(Query query, List<Clause> concepts, List<Alternative> a
   public BuiltQuery {
     concepts = List.copyOf(concepts);
     alternatives = List.copyOf(alternatives);
+  }
+
+  /**
+   * The query as {@code searcher} would rewrite it. A query of concept clauses that were rewritten
+   * when they were built (no fuzzy words) is final as it is, and rewriting it again on every search
+   * would walk its whole tree for nothing.
+   */
+  public Query rewritten(IndexSearcher searcher) throws IOException {
+    if (query instanceof BooleanQuery bool) {
+      boolean prepared = true;
+      for (BooleanClause clause : bool) {
+        prepared &= clause.getQuery() instanceof ConceptQuery concept && concept.isPrepared();
+      }
+      if (prepared) {
+        return query;
+      }
+    }
+    return searcher.rewrite(query);
   }
 
   /** A concept and the clause that decides whether an entry covers it. */

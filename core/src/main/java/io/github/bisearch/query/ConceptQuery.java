@@ -79,6 +79,11 @@ public final class ConceptQuery extends Query {
         NO_INDEX.rewrite(scoring), coverage == null ? null : NO_INDEX.rewrite(coverage), cap, true);
   }
 
+  /** Whether this query is final: rewritten once and for all when it was built. */
+  boolean isPrepared() {
+    return rewritten;
+  }
+
   /** Whether rewriting {@code query} needs the index: it has words that expand (fuzzy words). */
   static boolean dependsOnIndex(Query query) {
     return LeafQueries.expand(LeafQueries.of(query));

@@ -25,6 +25,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Matches;
@@ -32,11 +33,14 @@ import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 
 /**
  * Runs a query and turns the top documents into {@link Hit hits} with snippets.
@@ -52,7 +56,30 @@ public final class EntrySearcher {
    */
   public static final int EXACT_TOTAL_UP_TO = 1_000;
 
+  /**
+   * Segments this small are scored document by document: Lucene's bulk scorers set up windows of
+   * thousands of documents, which costs more than scoring all of a small segment.
+   */
+  static final int SMALL_SEGMENT = 4_096;
+
   private EntrySearcher() {}
+
+  private static void scoreOneByOne(Weight weight, LeafReaderContext leaf, LeafCollector collector)
+      throws IOException {
+    Scorer scorer = weight.scorer(leaf);
+    if (scorer == null) {
+      return;
+    }
+    collector.setScorer(scorer);
+    Bits live = leaf.reader().getLiveDocs();
+    TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+    DocIdSetIterator docs = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+      if ((live == null || live.get(doc)) && (twoPhase == null || twoPhase.matches())) {
+        collector.collect(doc);
+      }
+    }
+  }
 
   /**
    * The total count (exact, or a lower bound past {@link #EXACT_TOTAL_UP_TO}) and the best hits of
@@ -70,7 +97,7 @@ public final class EntrySearcher {
       return new Found(searcher.count(query.query()), true, List.of());
     }
     TopScoreDocCollector collector = collector(limit);
-    Query rewritten = searcher.rewrite(query.query());
+    Query rewritten = query.rewritten(searcher);
     Weight weight = searcher.createWeight(rewritten, collector.scoreMode(), 1f);
     TopDocs top = collect(searcher, weight, collector);
     return new Found(
@@ -83,7 +110,7 @@ public final class EntrySearcher {
   public static TopDocs top(IndexSearcher searcher, BuiltQuery query, int limit)
       throws IOException {
     TopScoreDocCollector collector = collector(Math.max(1, limit));
-    Query rewritten = searcher.rewrite(query.query());
+    Query rewritten = query.rewritten(searcher);
     return collect(
         searcher, searcher.createWeight(rewritten, collector.scoreMode(), 1f), collector);
   }
@@ -91,7 +118,7 @@ public final class EntrySearcher {
   /** The hits, with snippets and provenance, for documents that {@link #top} found. */
   public static List<Hit> hits(IndexSearcher searcher, BuiltQuery query, TopDocs top)
       throws IOException {
-    return hits(searcher, query, searcher.rewrite(query.query()), null, top);
+    return hits(searcher, query, query.rewritten(searcher), null, top);
   }
 
   private static TopScoreDocCollector collector(int limit) {
@@ -108,13 +135,17 @@ public final class EntrySearcher {
       } catch (CollectionTerminatedException e) {
         continue;
       }
-      BulkScorer scorer = weight.bulkScorer(leaf);
-      if (scorer != null) {
-        try {
-          scorer.score(leafCollector, leaf.reader().getLiveDocs());
-        } catch (CollectionTerminatedException e) {
-          // the collector needs no more documents from this segment
+      try {
+        if (leaf.reader().maxDoc() <= SMALL_SEGMENT) {
+          scoreOneByOne(weight, leaf, leafCollector);
+        } else {
+          BulkScorer scorer = weight.bulkScorer(leaf);
+          if (scorer != null) {
+            scorer.score(leafCollector, leaf.reader().getLiveDocs());
+          }
         }
+      } catch (CollectionTerminatedException e) {
+        // the collector needs no more documents from this segment
       }
       leafCollector.finish();
     }

@@ -140,11 +140,9 @@ final class Highlights {
       return;
     }
     List<Range> ranges = found.ranges().computeIfAbsent(field, k -> new ArrayList<>());
-    if (!sought.keys.isEmpty()) {
-      for (Glossary.IndexedTerm term : Glossary.builtIn().indexedTerms(normalized)) {
-        if (sought.keys.contains(term.key())) {
-          ranges.add(new Range(term.start(), term.end()));
-        }
+    for (String key : sought.keys) {
+      for (Glossary.IndexedTerm term : Glossary.occurrences(normalized, key)) {
+        ranges.add(new Range(term.start(), term.end()));
       }
     }
     for (String run : sought.han) {

@@ -206,4 +206,28 @@ class GlossaryTest {
     assertEquals(of("容器\tcontainer\n").fingerprint(), of("容器\tcontainer\n").fingerprint());
     assertNotEquals(of("容器\tcontainer\n").fingerprint(), of("容器\tcontainers\n").fingerprint());
   }
+
+  @Test
+  void occurrencesOfAKeyAreThoseIndexedTermsFinds() throws IOException {
+    Glossary glossary = Glossary.builtIn();
+    List<String> texts = new java.util.ArrayList<>();
+    texts.add("Our Virtual-Machines and VMs, vmware; policies/policy 虚拟 机 虚拟机监视器 c语言 C 语言");
+    texts.addAll(
+        java.nio.file.Files.readAllLines(
+            java.nio.file.Path.of("..", "corpus", "docker-awesome.md"),
+            java.nio.charset.StandardCharsets.UTF_8));
+    int compared = 0;
+    for (String text : texts) {
+      String normalized = TextNormalizer.normalize(text);
+      List<Glossary.IndexedTerm> all = glossary.indexedTerms(normalized);
+      for (String key : all.stream().map(Glossary.IndexedTerm::key).distinct().toList()) {
+        assertEquals(
+            all.stream().filter(t -> t.key().equals(key)).toList(),
+            Glossary.occurrences(normalized, key),
+            key + " in: " + text);
+        compared++;
+      }
+    }
+    assertTrue(compared > 400, "keys compared: " + compared);
+  }
 }
