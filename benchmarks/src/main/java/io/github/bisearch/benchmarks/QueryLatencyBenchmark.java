@@ -3,18 +3,26 @@ package io.github.bisearch.benchmarks;
 import io.github.bisearch.BiSearch;
 import io.github.bisearch.SearchResult;
 import io.github.bisearch.glossary.Glossary;
+import io.github.bisearch.index.IndexSchema;
 import io.github.bisearch.query.BilingualQueryBuilder;
 import io.github.bisearch.query.BuiltQuery;
+import io.github.bisearch.query.QueryConcept;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,6 +73,7 @@ public class QueryLatencyBenchmark {
 
   private String[] queries;
   private Query[] built;
+  private Query[] oneTermPerConcept;
   private int next;
   private BiSearch bisearch;
   private DirectoryReader reader;
@@ -81,10 +90,12 @@ public class QueryLatencyBenchmark {
     lucene.setQueryCache(null); // as bisearch's own searchers: every call really searches
     BilingualQueryBuilder builder = new BilingualQueryBuilder(Glossary.builtIn(), true);
     built = new Query[queries.length];
+    oneTermPerConcept = new Query[queries.length];
     long matched = 0;
     for (int i = 0; i < queries.length; i++) {
       BuiltQuery query = builder.build(queries[i]);
       built[i] = query.query();
+      oneTermPerConcept[i] = oneTermPerConcept(builder.concepts(queries[i]));
       SearchResult result = bisearch.search(queries[i], TOP);
       long found = lucene.count(built[i]);
       // Past EntrySearcher.EXACT_TOTAL_UP_TO matches, bisearch's total is a lower bound.
@@ -132,6 +143,33 @@ public class QueryLatencyBenchmark {
       Document doc = stored.document(hit.doc);
       sink.consume(doc);
     }
+  }
+
+  /**
+   * The least a search for the same concepts can cost in Lucene: each concept as one term in the
+   * text field (a glossary term whole, other words as words), OR-ed, top 10 by BM25, documents not
+   * loaded. No translation, no other field, no ranking by coverage.
+   */
+  static Query oneTermPerConcept(List<QueryConcept> concepts) {
+    QueryBuilder words = new QueryBuilder(IndexSchema.wordsAnalyzer());
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (QueryConcept concept : concepts) {
+      String key = Glossary.builtIn().indexedKey(concept.original());
+      Query query =
+          key != null
+              ? new TermQuery(new Term(IndexSchema.glossaryTerms(IndexSchema.TEXT), key))
+              : words.createBooleanQuery(IndexSchema.words(IndexSchema.TEXT), concept.original());
+      if (query != null) {
+        any.add(query, BooleanClause.Occur.SHOULD);
+      }
+    }
+    return any.build();
+  }
+
+  /** The one-term-per-concept query ({@link #oneTermPerConcept}): raw Lucene's top 10. */
+  @Benchmark
+  public TopDocs luceneOneTermPerConcept() throws IOException {
+    return lucene.search(oneTermPerConcept[nextQuery()], TOP);
   }
 
   /** Raw Lucene's top 10 for the same final query, documents not loaded. */
