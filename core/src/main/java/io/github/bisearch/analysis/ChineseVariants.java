@@ -76,6 +76,33 @@ public final class ChineseVariants {
     return TableHolder.FOLD;
   }
 
+  /**
+   * {@code text} folded as {@link #fold(Reader)} folds it, or null when that needs the reader: text
+   * with a surrogate or a half-width sound mark, which can change more than one character.
+   */
+  static String foldSimple(String text) {
+    char[] table = TableHolder.FOLD;
+    char first = TableHolder.firstFolded;
+    char[] out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < first) {
+        continue;
+      }
+      if (Character.isSurrogate(c) || c == VOICED_MARK || c == SEMI_VOICED_MARK) {
+        return null;
+      }
+      char folded = table[c];
+      if (folded != c) {
+        if (out == null) {
+          out = text.toCharArray();
+        }
+        out[i] = folded;
+      }
+    }
+    return out == null ? text : new String(out);
+  }
+
   /** The lowest character that {@link #foldTable()} changes. */
   static char firstFolded() {
     return TableHolder.firstFolded;

@@ -21,6 +21,10 @@ public final class TextNormalizer {
       // are mostly like that, and there are thousands of them to normalize at start-up.
       return text.toLowerCase(Locale.ROOT);
     }
+    String folded = ChineseVariants.foldSimple(text);
+    if (folded != null) {
+      return folded.toLowerCase(Locale.ROOT);
+    }
     StringBuilder out = new StringBuilder(text.length());
     char[] buffer = new char[256];
     try (Reader reader = ChineseVariants.fold(new StringReader(text))) {

@@ -187,9 +187,13 @@ public final class Glossary {
       probe = word.length() > Unit.SHORTEST_PLURAL ? word.substring(0, word.length() - 1) : word;
     }
     boolean allHan = key.codePoints().allMatch(Unit::isHan);
+    String[] words = key.codePoints().noneMatch(Unit::isHan) ? key.split(" ", -1) : null;
     for (int at = normalized.indexOf(probe); at >= 0; at = normalized.indexOf(probe, at + 1)) {
-      if (allHan) {
-        int end = hanRunEnd(normalized, at, key);
+      if (allHan || words != null) {
+        if (words != null && at > 0 && insideWord(normalized.codePointBefore(at))) {
+          continue;
+        }
+        int end = allHan ? hanRunEnd(normalized, at, key) : wordsEnd(normalized, at, words);
         if (end > 0) {
           found.add(new IndexedTerm(key, at, end));
         }
@@ -238,6 +242,37 @@ public final class Glossary {
       }
       i += Character.charCount(wanted);
       k += Character.charCount(wanted);
+    }
+    return i;
+  }
+
+  /**
+   * Where the words whose keys are {@code words} end when the first starts at {@code at}, each
+   * joined to the one before as units are (by white space or hyphens), or -1.
+   */
+  private static int wordsEnd(String text, int at, String[] words) {
+    int i = at;
+    for (int w = 0; w < words.length; w++) {
+      if (w > 0) {
+        int gap = i;
+        while (i < text.length() && Unit.joins(text.charAt(i))) {
+          i++;
+        }
+        if (i == gap) {
+          return -1;
+        }
+      }
+      int start = i;
+      while (i < text.length()) {
+        int cp = text.codePointAt(i);
+        if (!Unit.isWordChar(cp) || Unit.isHan(cp)) {
+          break;
+        }
+        i += Character.charCount(cp);
+      }
+      if (i == start || !Unit.keyOf(text.substring(start, i)).equals(words[w])) {
+        return -1;
+      }
     }
     return i;
   }

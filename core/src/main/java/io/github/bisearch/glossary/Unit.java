@@ -53,12 +53,7 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
           end += Character.charCount(c);
         }
         String word = text.substring(i, end);
-        char[] chars = word.toCharArray();
-        // Short words are mostly acronyms: "ups" is not the plural of "up", nor "gcs" of "gc".
-        int length =
-            chars.length > SHORTEST_PLURAL ? STEMMER.stem(chars, chars.length) : chars.length;
-        String key = new String(chars, 0, length);
-        units.add(new Unit(word, key, false, i, end, joined));
+        units.add(new Unit(word, keyOf(word), false, i, end, joined));
         joined = true;
         i = end;
       } else {
@@ -71,6 +66,14 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
       }
     }
     return units;
+  }
+
+  /** The lookup key of a word unit: the word with its plural ending removed. */
+  static String keyOf(String word) {
+    char[] chars = word.toCharArray();
+    // Short words are mostly acronyms: "ups" is not the plural of "up", nor "gcs" of "gc".
+    int length = chars.length > SHORTEST_PLURAL ? STEMMER.stem(chars, chars.length) : chars.length;
+    return length == chars.length ? word : new String(chars, 0, length);
   }
 
   /** Whether {@code cp}, between two units, leaves them joined: white space or a hyphen. */

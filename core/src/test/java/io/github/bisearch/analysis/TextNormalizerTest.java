@@ -52,4 +52,18 @@ class TextNormalizerTest {
   void mixedTextIsFolded() {
     assertEquals("kvm 虚拟机", TextNormalizer.normalize("ＫＶＭ 虛擬機"));
   }
+
+  @Test
+  void randomMixedTextComesOutAsTheFoldingMakesIt() throws IOException {
+    java.util.Random random = new java.util.Random(20261204L);
+    String pool = "aZ9 ，。、ＡＢＣ１２３虛擬機虚拟机臺灣ｶﾞﾊﾟｱ😀\uD800\uDC00-_／";
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(40); i > 0; i--) {
+        text.append(pool.charAt(random.nextInt(pool.length())));
+      }
+      assertEquals(
+          folded(text.toString()), TextNormalizer.normalize(text.toString()), text.toString());
+    }
+  }
 }
