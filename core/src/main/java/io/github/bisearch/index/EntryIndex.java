@@ -265,9 +265,7 @@ public final class EntryIndex implements AutoCloseable {
       // neither, so a file interrupted while indexing is never taken for indexed.
       List<Document> docs = new ArrayList<>(entries.size() + 1);
       docs.add(SourceDocuments.toDocument(sourceKey, stamp));
-      for (Entry entry : entries) {
-        docs.add(EntryDocuments.toDocument(sourceKey, entry));
-      }
+      docs.addAll(EntryDocuments.toDocuments(sourceKey, entries));
       writer().updateDocuments(new Term(IndexSchema.SOURCE_KEY, sourceKey), docs);
     } catch (IOException e) {
       throw new BiSearchException("cannot write to " + name + ": " + e.getMessage(), e);
