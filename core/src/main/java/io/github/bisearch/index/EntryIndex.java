@@ -321,6 +321,28 @@ public final class EntryIndex implements AutoCloseable {
   }
 
   /**
+   * Writes one buffer of added documents to a new segment, in the calling thread; false when no
+   * documents are buffered. A commit writes all buffers one after another in the committing thread;
+   * several threads calling this first write them in parallel, and leave the commit little to do.
+   */
+  public boolean flushBuffer() {
+    IndexWriter current;
+    synchronized (this) {
+      current = writer;
+    }
+    if (current == null) {
+      return false;
+    }
+    try {
+      return current.flushNextBuffer();
+    } catch (AlreadyClosedException e) {
+      return false; // closed meanwhile: nothing left to flush
+    } catch (IOException e) {
+      throw new BiSearchException("cannot write to " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Makes all writes durable and visible to new searches. Without writes since the last commit,
    * nothing is committed, so that the recorded commit time says when the index last changed.
    */
