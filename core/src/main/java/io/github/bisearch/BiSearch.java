@@ -218,6 +218,7 @@ public final class BiSearch implements AutoCloseable {
         if (outcome.kind() == FileOutcome.Kind.ADDED
             || outcome.kind() == FileOutcome.Kind.UPDATED) {
           if (++written % COMMIT_EVERY_FILES == 0) {
+            flush(pool, threads);
             index.commit();
           }
         }
@@ -225,6 +226,7 @@ public final class BiSearch implements AutoCloseable {
           progress.fileDone(done + 1, jobs.size(), entries);
         }
       }
+      flush(pool, threads);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
@@ -269,6 +271,30 @@ public final class BiSearch implements AutoCloseable {
   }
 
   /**
+   * Writes the buffered documents to segments on every thread of {@code pool} (if there is one)
+   * before a commit, which would write them one after another in this thread while the pool's
+   * threads wait.
+   */
+  private void flush(ExecutorService pool, int threads) {
+    if (pool == null) {
+      return;
+    }
+    List<Future<?>> flushing = new ArrayList<>(threads);
+    for (int i = 0; i < threads; i++) {
+      flushing.add(
+          pool.submit(
+              () -> {
+                while (index.flushBuffer()) {
+                  // one buffer after another, until none is left
+                }
+              }));
+    }
+    for (Future<?> done : flushing) {
+      await(done);
+    }
+  }
+
+  /**
    * Threads for indexing: one per core for a large job, one for a small one. Analysis (Chinese
    * segmentation above all) is most of the work and runs in the threads that add documents; a few
    * small files are not worth the threads, and one thread keeps their documents in file order.
@@ -280,7 +306,7 @@ public final class BiSearch implements AutoCloseable {
     return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
   }
 
-  private static FileOutcome await(Future<FileOutcome> outcome) {
+  private static <T> T await(Future<T> outcome) {
     try {
       return outcome.get();
     } catch (InterruptedException e) {

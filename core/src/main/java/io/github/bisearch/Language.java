@@ -1,5 +1,6 @@
 package io.github.bisearch;
 
+import io.github.bisearch.analysis.Scripts;
 import java.util.Locale;
 
 /** The language of an entry's text, judged by the scripts it is written in. */
@@ -50,7 +51,7 @@ public enum Language {
     for (int i = 0; i < text.length(); ) {
       int cp = Character.codePointAt(text, i);
       i += Character.charCount(cp);
-      Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+      Character.UnicodeScript script = Scripts.of(cp);
       if (script == Character.UnicodeScript.HAN) {
         han++;
       } else if (script == Character.UnicodeScript.LATIN && Character.isLetter(cp)) {

@@ -26,7 +26,7 @@ final class HanOnlyFilter extends TokenFilter {
       for (int i = 0; i < length; ) {
         int cp = Character.codePointAt(buffer, i, length);
         int size = Character.charCount(cp);
-        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+        if (Scripts.isHan(cp)) {
           System.arraycopy(buffer, i, buffer, kept, size);
           kept += size;
         }

@@ -1,5 +1,6 @@
 package io.github.bisearch.glossary;
 
+import io.github.bisearch.analysis.Scripts;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
@@ -21,6 +22,13 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
   /** Words this short keep a final "s". */
   static final int SHORTEST_PLURAL = 3;
 
+  /** The CJK Unified Ideographs block as of Unicode 1.1, which nearly all Chinese text keeps to. */
+  private static final int COMMON_HAN_FIRST = 0x4E00;
+
+  private static final int COMMON_HAN_LAST = 0x9FA5;
+
+  private static final String[] COMMON_HAN = new String[COMMON_HAN_LAST - COMMON_HAN_FIRST + 1];
+
   /**
    * Splits already normalized text into units. Punctuation and symbols separate units without being
    * units themselves; a unit after them is not {@link #joined}.
@@ -33,7 +41,7 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
       int cp = text.codePointAt(i);
       int next = i + Character.charCount(cp);
       if (isHan(cp)) {
-        String ch = text.substring(i, next);
+        String ch = han(text, i, next, cp);
         units.add(new Unit(ch, ch, true, i, next, joined));
         joined = true;
         i = next;
@@ -81,17 +89,38 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
     return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || isHyphen(cp);
   }
 
+  /**
+   * The Han character at {@code [start, end)} of {@code text} as a string: for the common
+   * ideographs one string per character, made on first use and shared, so that splitting text makes
+   * no new string for them and each one's hash, which glossary lookup needs, is computed once.
+   */
+  private static String han(String text, int start, int end, int cp) {
+    if (cp < COMMON_HAN_FIRST || cp > COMMON_HAN_LAST) {
+      return text.substring(start, end);
+    }
+    String ch = COMMON_HAN[cp - COMMON_HAN_FIRST];
+    if (ch == null) {
+      // A race makes two equal strings, either of which serves.
+      ch = String.valueOf((char) cp);
+      COMMON_HAN[cp - COMMON_HAN_FIRST] = ch;
+    }
+    return ch;
+  }
+
   private static boolean isHyphen(int cp) {
     return cp == '-' || cp == '‐' || cp == '‑';
   }
 
   /** Whether {@code cp} is a Han (Chinese) character. */
   public static boolean isHan(int cp) {
-    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+    return Scripts.isHan(cp);
   }
 
   /** Whether {@code cp} belongs to a word unit: a letter, a digit or a combining mark. */
   static boolean isWordChar(int cp) {
+    if (cp < 0x80) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
     return Character.isLetterOrDigit(cp)
         || Character.getType(cp) == Character.NON_SPACING_MARK
         || Character.getType(cp) == Character.COMBINING_SPACING_MARK;

@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -64,6 +66,38 @@ public final class EntryDocuments {
 
   /** The document for {@code entry}, read from the file identified by {@code sourceKey}. */
   public static Document toDocument(String sourceKey, Entry entry) {
+    Document doc = entryFields(sourceKey, entry);
+    addText(doc, IndexSchema.TITLE, entry.title());
+    addText(doc, IndexSchema.SECTION, entry.section());
+    addText(doc, IndexSchema.TEXT, entry.text());
+    return doc;
+  }
+
+  /**
+   * The documents for {@code entries}, in order, read from the file identified by {@code
+   * sourceKey}: each indexes exactly what {@link #toDocument} gives for its entry. A title, section
+   * or text that an entry shares with the entry before or after it (a section is shared by every
+   * entry under its heading) is analysed once for all of them; each document replays the recorded
+   * tokens. Analysis happens here, in the calling thread, which should be the thread that then adds
+   * the documents.
+   */
+  public static List<Document> toDocuments(String sourceKey, List<Entry> entries) {
+    List<Document> docs = new ArrayList<>(entries.size());
+    Shared title = new Shared(IndexSchema.TITLE, Entry::title);
+    Shared section = new Shared(IndexSchema.SECTION, Entry::section);
+    Shared text = new Shared(IndexSchema.TEXT, Entry::text);
+    for (int i = 0; i < entries.size(); i++) {
+      Document doc = entryFields(sourceKey, entries.get(i));
+      title.add(doc, entries, i);
+      section.add(doc, entries, i);
+      text.add(doc, entries, i);
+      docs.add(doc);
+    }
+    return docs;
+  }
+
+  /** The fields of an entry's document other than title, section and text. */
+  private static Document entryFields(String sourceKey, Entry entry) {
     Document doc = new Document();
     doc.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_ENTRY, Field.Store.NO));
     doc.add(new StringField(IndexSchema.ID, id(sourceKey, entry), Field.Store.YES));
@@ -81,9 +115,6 @@ public final class EntryDocuments {
     for (Link link : entry.links()) {
       doc.add(new StoredField(IndexSchema.LINKS, link.text() + '\t' + link.url()));
     }
-    addText(doc, IndexSchema.TITLE, entry.title());
-    addText(doc, IndexSchema.SECTION, entry.section());
-    addText(doc, IndexSchema.TEXT, entry.text());
     return doc;
   }
 
@@ -119,10 +150,85 @@ public final class EntryDocuments {
   private static void addText(Document doc, String field, String value) {
     doc.add(new StoredField(field, value));
     if (!value.isEmpty()) {
-      FieldType type = field.equals(IndexSchema.SECTION) ? POSITIONED : ANALYZED;
-      doc.add(new Field(IndexSchema.words(field), value, type));
-      doc.add(new Field(IndexSchema.bigrams(field), value, POSITIONED));
-      doc.add(new Field(IndexSchema.glossaryTerms(field), value, TERMS));
+      String words = IndexSchema.words(field);
+      String bigrams = IndexSchema.bigrams(field);
+      String glossaryTerms = IndexSchema.glossaryTerms(field);
+      doc.add(new Field(words, value, indexedType(words)));
+      doc.add(new Field(bigrams, value, indexedType(bigrams)));
+      doc.add(new Field(glossaryTerms, value, indexedType(glossaryTerms)));
+    }
+  }
+
+  /**
+   * The type of {@code indexed}, a words, bigrams or glossary terms field of title, section or
+   * text.
+   */
+  static FieldType indexedType(String indexed) {
+    if (IndexSchema.isGlossaryTerms(indexed)) {
+      return TERMS;
+    }
+    if (IndexSchema.isBigrams(indexed)) {
+      return POSITIONED;
+    }
+    return IndexSchema.storedFieldOf(indexed).equals(IndexSchema.SECTION) ? POSITIONED : ANALYZED;
+  }
+
+  /**
+   * One of the text fields of a run of documents, with the tokens of the last value that was shared
+   * with a neighbouring entry.
+   */
+  private static final class Shared {
+    private final String field;
+    private final Function<Entry, String> of;
+    private final String words;
+    private final String bigrams;
+    private final String glossaryTerms;
+    private final FieldType wordsType;
+    private final FieldType bigramsType;
+    private String value;
+    private RecordedTokens wordTokens;
+    private RecordedTokens bigramTokens;
+    private RecordedTokens glossaryTermTokens;
+
+    Shared(String field, Function<Entry, String> of) {
+      this.field = field;
+      this.of = of;
+      this.words = IndexSchema.words(field);
+      this.bigrams = IndexSchema.bigrams(field);
+      this.glossaryTerms = IndexSchema.glossaryTerms(field);
+      this.wordsType = indexedType(words);
+      this.bigramsType = indexedType(bigrams);
+    }
+
+    /**
+     * Adds the fields of {@code entries.get(i)} to {@code doc}, replaying recorded tokens when the
+     * value is also the one before or after it.
+     */
+    void add(Document doc, List<Entry> entries, int i) {
+      String current = of.apply(entries.get(i));
+      doc.add(new StoredField(field, current));
+      if (current.isEmpty()) {
+        return;
+      }
+      boolean shared =
+          (i > 0 && current.equals(of.apply(entries.get(i - 1))))
+              || (i + 1 < entries.size() && current.equals(of.apply(entries.get(i + 1))));
+      if (!shared) {
+        doc.add(new Field(words, current, wordsType));
+        doc.add(new Field(bigrams, current, bigramsType));
+        doc.add(new Field(glossaryTerms, current, TERMS));
+        return;
+      }
+      if (!current.equals(value)) {
+        Analyzer analyzer = IndexSchema.analyzer();
+        wordTokens = RecordedTokens.record(analyzer, words, current);
+        bigramTokens = RecordedTokens.record(analyzer, bigrams, current);
+        glossaryTermTokens = RecordedTokens.record(analyzer, glossaryTerms, current);
+        value = current;
+      }
+      doc.add(wordTokens.field(words, current, wordsType));
+      doc.add(bigramTokens.field(bigrams, current, bigramsType));
+      doc.add(glossaryTermTokens.field(glossaryTerms, current, TERMS));
     }
   }
 }

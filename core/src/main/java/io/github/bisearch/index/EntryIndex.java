@@ -265,9 +265,7 @@ public final class EntryIndex implements AutoCloseable {
       // neither, so a file interrupted while indexing is never taken for indexed.
       List<Document> docs = new ArrayList<>(entries.size() + 1);
       docs.add(SourceDocuments.toDocument(sourceKey, stamp));
-      for (Entry entry : entries) {
-        docs.add(EntryDocuments.toDocument(sourceKey, entry));
-      }
+      docs.addAll(EntryDocuments.toDocuments(sourceKey, entries));
       writer().updateDocuments(new Term(IndexSchema.SOURCE_KEY, sourceKey), docs);
     } catch (IOException e) {
       throw new BiSearchException("cannot write to " + name + ": " + e.getMessage(), e);
@@ -317,6 +315,28 @@ public final class EntryIndex implements AutoCloseable {
   public synchronized void deleteSource(String sourceKey) {
     try {
       writer().deleteDocuments(new Term(IndexSchema.SOURCE_KEY, sourceKey));
+    } catch (IOException e) {
+      throw new BiSearchException("cannot write to " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes one buffer of added documents to a new segment, in the calling thread; false when no
+   * documents are buffered. A commit writes all buffers one after another in the committing thread;
+   * several threads calling this first write them in parallel, and leave the commit little to do.
+   */
+  public boolean flushBuffer() {
+    IndexWriter current;
+    synchronized (this) {
+      current = writer;
+    }
+    if (current == null) {
+      return false;
+    }
+    try {
+      return current.flushNextBuffer();
+    } catch (AlreadyClosedException e) {
+      return false; // closed meanwhile: nothing left to flush
     } catch (IOException e) {
       throw new BiSearchException("cannot write to " + name + ": " + e.getMessage(), e);
     }
