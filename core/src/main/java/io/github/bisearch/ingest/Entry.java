@@ -42,7 +42,19 @@ public record Entry(
    * short (a paragraph's title is its heading, which often is in the other language).
    */
   public Language language() {
-    long letters = text.codePoints().filter(Character::isLetter).count();
-    return Language.detect(letters >= SHORT_TEXT ? text : title + "\n" + text);
+    return Language.detect(isShort(text) ? title + "\n" + text : text);
+  }
+
+  /** Whether {@code text} has fewer than {@link #SHORT_TEXT} letters. */
+  private static boolean isShort(String text) {
+    int letters = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (Character.isLetter(cp) && ++letters == SHORT_TEXT) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 }
