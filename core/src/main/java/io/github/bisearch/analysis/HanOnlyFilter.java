@@ -22,8 +22,15 @@ final class HanOnlyFilter extends TokenFilter {
     while (input.incrementToken()) {
       char[] buffer = term.buffer();
       int length = term.length();
+      // Nearly every bigram is two common ideographs, which stay as they are.
       int kept = 0;
-      for (int i = 0; i < length; ) {
+      while (kept < length && Scripts.isCommonHan(buffer[kept])) {
+        kept++;
+      }
+      if (kept == length && kept > 0) {
+        return true;
+      }
+      for (int i = kept; i < length; ) {
         int cp = Character.codePointAt(buffer, i, length);
         int size = Character.charCount(cp);
         if (Scripts.isHan(cp)) {

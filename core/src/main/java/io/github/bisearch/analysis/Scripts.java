@@ -30,6 +30,14 @@ public final class Scripts {
     return Character.UnicodeScript.of(cp);
   }
 
+  /**
+   * Whether {@code c} is one of the ideographs of Unicode 1.1 (U+4E00 to U+9FA5), all of them Han:
+   * a check without the JDK's search for text that is nearly all such characters.
+   */
+  public static boolean isCommonHan(char c) {
+    return c >= HAN_FIRST && c <= HAN_LAST;
+  }
+
   /** Whether code point {@code cp} is of the Han (Chinese) script. */
   public static boolean isHan(int cp) {
     if (cp < 0x80) {

@@ -13,6 +13,9 @@ class ScriptsTest {
       if (Scripts.of(cp) != script) {
         assertEquals(script, Scripts.of(cp), "U+" + Integer.toHexString(cp));
       }
+      if (cp <= Character.MAX_VALUE && Scripts.isCommonHan((char) cp)) {
+        assertEquals(Character.UnicodeScript.HAN, script, "U+" + Integer.toHexString(cp));
+      }
       if (Scripts.isHan(cp) != (script == Character.UnicodeScript.HAN)) {
         assertEquals(
             script == Character.UnicodeScript.HAN,
