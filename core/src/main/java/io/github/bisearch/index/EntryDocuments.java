@@ -206,19 +206,14 @@ public final class EntryDocuments {
      */
     void add(Document doc, List<Entry> entries, int i) {
       String current = of.apply(entries.get(i));
-      doc.add(new StoredField(field, current));
-      if (current.isEmpty()) {
-        return;
-      }
       boolean shared =
           (i > 0 && current.equals(of.apply(entries.get(i - 1))))
               || (i + 1 < entries.size() && current.equals(of.apply(entries.get(i + 1))));
-      if (!shared) {
-        doc.add(new Field(words, current, wordsType));
-        doc.add(new Field(bigrams, current, bigramsType));
-        doc.add(new Field(glossaryTerms, current, TERMS));
+      if (current.isEmpty() || !shared) {
+        addText(doc, field, current);
         return;
       }
+      doc.add(new StoredField(field, current));
       if (!current.equals(value)) {
         Analyzer analyzer = IndexSchema.analyzer();
         wordTokens = RecordedTokens.record(analyzer, words, current);

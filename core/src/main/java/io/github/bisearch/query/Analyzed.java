@@ -139,11 +139,12 @@ final class Analyzed {
     return tokens;
   }
 
-  private static void remember(Map<String, Tokens> memory, String text, Tokens tokens) {
+  /** Puts {@code value} in a bounded memory: past {@link #MAX_REMEMBERED} it starts over. */
+  static <K, V> void remember(Map<K, V> memory, K key, V value) {
     if (memory.size() >= MAX_REMEMBERED) {
       memory.clear();
     }
-    memory.put(text, tokens);
+    memory.put(key, value);
   }
 
   /** Runs {@code analyzer} over {@code text}, without remembering. */

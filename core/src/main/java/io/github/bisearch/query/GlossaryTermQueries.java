@@ -16,8 +16,6 @@ import org.apache.lucene.search.TermQuery;
  * brings the same objects to every query. The memories are bounded.
  */
 final class GlossaryTermQueries {
-  private static final int MAX_REMEMBERED = 50_000;
-
   /** The indexed key of each text asked about, or empty when the text is not an indexed term. */
   private static final Map<String, Optional<String>> KEYS = new ConcurrentHashMap<>();
 
@@ -33,7 +31,7 @@ final class GlossaryTermQueries {
     Optional<String> key = KEYS.get(text);
     if (key == null) {
       key = Optional.ofNullable(Glossary.builtIn().indexedKey(text));
-      remember(KEYS, text, key);
+      Analyzed.remember(KEYS, text, key);
     }
     if (key.isEmpty()) {
       return null;
@@ -42,15 +40,8 @@ final class GlossaryTermQueries {
     TermQuery query = QUERIES.get(term);
     if (query == null) {
       query = new TermQuery(term);
-      remember(QUERIES, term, query);
+      Analyzed.remember(QUERIES, term, query);
     }
     return query;
-  }
-
-  private static <K, V> void remember(Map<K, V> memory, K key, V value) {
-    if (memory.size() >= MAX_REMEMBERED) {
-      memory.clear();
-    }
-    memory.put(key, value);
   }
 }
