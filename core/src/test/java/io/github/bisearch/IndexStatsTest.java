@@ -54,7 +54,7 @@ class IndexStatsTest {
       assertEquals(
           List.of(new IndexStats.Section("工具 > 构建", 3), new IndexStats.Section("工具 > 测试", 1)),
           stats.topSections());
-      assertEquals("4", stats.schemaVersion());
+      assertEquals("5", stats.schemaVersion());
     }
   }
 
@@ -141,7 +141,7 @@ class IndexStatsTest {
       assertEquals(Map.of(Language.ZH, 0, Language.EN, 0, Language.MIXED, 0), stats.languages());
       assertEquals(0, stats.sections());
       assertEquals(List.of(), stats.topSections());
-      assertEquals("4", stats.schemaVersion());
+      assertEquals("5", stats.schemaVersion());
       assertNull(stats.lastCommit());
     }
   }

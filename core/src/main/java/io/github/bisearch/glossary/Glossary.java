@@ -35,11 +35,19 @@ public final class Glossary {
   private final List<Concept> concepts;
   private final TrieNode root = new TrieNode();
 
-  private Glossary(List<Concept> concepts) {
+  /** How many of the first concepts are the built-in glossary's, in its order. */
+  private final int builtIn;
+
+  /** Concept ids by indexed key, made on first use (indexing needs them, queries do not). */
+  private volatile Map<String, String[]> idsByKey;
+
+  private Glossary(List<Concept> concepts, int builtIn) {
     this.concepts = List.copyOf(concepts);
-    for (Concept concept : this.concepts) {
+    this.builtIn = builtIn;
+    for (int i = 0; i < this.concepts.size(); i++) {
+      Concept concept = this.concepts.get(i);
       for (String term : concept.terms()) {
-        insert(term, concept);
+        insert(term, concept, i);
       }
     }
   }
@@ -51,12 +59,12 @@ public final class Glossary {
 
   /** A glossary of the given concepts. */
   static Glossary of(List<Concept> concepts) {
-    return new Glossary(concepts);
+    return new Glossary(concepts, 0);
   }
 
   /** A glossary with no concepts: queries are then matched only as written. */
   public static Glossary empty() {
-    return new Glossary(List.of());
+    return new Glossary(List.of(), 0);
   }
 
   /**
@@ -78,6 +86,10 @@ public final class Glossary {
 
   /** Reads a glossary in the documented format; {@code name} is used in error messages. */
   public static Glossary parse(String name, Reader reader) throws IOException {
+    return new Glossary(read(name, reader), 0);
+  }
+
+  private static List<Concept> read(String name, Reader reader) throws IOException {
     List<Concept> concepts = new ArrayList<>();
     BufferedReader lines = new BufferedReader(reader);
     int number = 0;
@@ -101,14 +113,14 @@ public final class Glossary {
       }
       concepts.add(new Concept(chinese, english));
     }
-    return new Glossary(concepts);
+    return concepts;
   }
 
   /** This glossary and {@code other} together. */
   public Glossary with(Glossary other) {
     List<Concept> all = new ArrayList<>(concepts);
     all.addAll(other.concepts);
-    return new Glossary(all);
+    return new Glossary(all, builtIn);
   }
 
   /** All concepts, in file order. */
@@ -307,6 +319,60 @@ public final class Glossary {
     return Long.toHexString(crc.getValue());
   }
 
+  /**
+   * The ids of the concepts that the indexed term {@code term} names, as the index's concept field
+   * holds them ({@link #conceptIdsOfKey}), or null when the index cannot answer for it: the term is
+   * not indexed, or one of its concepts is not the built-in glossary's (a glossary of one's own
+   * adds terms that the index never saw as concepts).
+   */
+  public String[] conceptIds(String term) {
+    TrieNode node = root;
+    List<Unit> units = Unit.split(TextNormalizer.normalize(term));
+    for (int i = 0; i < units.size(); i++) {
+      node = i > 0 && !units.get(i).joined() ? null : node.next.get(units.get(i).key());
+      if (node == null) {
+        return null;
+      }
+    }
+    if (node.indexedKey == null || node.ids.length == 0) {
+      return null;
+    }
+    for (int ordinal : node.ordinals) {
+      if (ordinal >= builtIn) {
+        return null;
+      }
+    }
+    return node.ids.clone();
+  }
+
+  /**
+   * The ids of the concepts of the indexed term with {@code key} ({@link #indexedTerms}): what the
+   * index's concept field holds for each occurrence of the term. An id is the concept's place in
+   * this glossary, so ids of the built-in glossary are stable for one {@link #fingerprint}.
+   */
+  public String[] conceptIdsOfKey(String key) {
+    Map<String, String[]> table = idsByKey;
+    if (table == null) {
+      Map<String, String[]> made = new HashMap<>();
+      collectIds(root, made);
+      table = made;
+      idsByKey = table;
+    }
+    String[] ids = table.get(key);
+    return ids == null ? NO_IDS : ids;
+  }
+
+  private static final String[] NO_IDS = new String[0];
+
+  private static void collectIds(TrieNode node, Map<String, String[]> into) {
+    if (node.indexedKey != null) {
+      into.put(node.indexedKey, node.ids);
+    }
+    for (TrieNode next : node.next.values()) {
+      collectIds(next, into);
+    }
+  }
+
   /** The concepts that {@code term} names exactly (after normalization), or an empty list. */
   public List<Concept> lookup(String term) {
     List<Unit> units = Unit.split(TextNormalizer.normalize(term));
@@ -363,7 +429,7 @@ public final class Glossary {
     return matches;
   }
 
-  private void insert(String term, Concept concept) {
+  private void insert(String term, Concept concept, int ordinal) {
     List<Unit> units = Unit.split(TextNormalizer.normalize(term));
     if (units.isEmpty()) {
       return;
@@ -377,6 +443,10 @@ public final class Glossary {
     }
     if (!node.concepts.contains(concept)) {
       node.concepts.add(concept);
+      node.ordinals = java.util.Arrays.copyOf(node.ordinals, node.ordinals.length + 1);
+      node.ordinals[node.ordinals.length - 1] = ordinal;
+      node.ids = java.util.Arrays.copyOf(node.ids, node.ids.length + 1);
+      node.ids[node.ids.length - 1] = Integer.toString(ordinal, Character.MAX_RADIX);
     }
   }
 
@@ -426,6 +496,11 @@ public final class Glossary {
 
     /** Set when the term ending here is indexed: its key. */
     String indexedKey;
+
+    /** The places of {@link #concepts} in the glossary, and the same as concept ids. */
+    int[] ordinals = new int[0];
+
+    String[] ids = NO_IDS;
   }
 
   private static final class BuiltInHolder {
@@ -437,7 +512,8 @@ public final class Glossary {
           throw new IllegalStateException(
               "bisearch resource missing from the classpath: " + BUILT_IN);
         }
-        return parse(BUILT_IN, new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<Concept> concepts = read(BUILT_IN, new InputStreamReader(in, StandardCharsets.UTF_8));
+        return new Glossary(concepts, concepts.size());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read bisearch resource " + BUILT_IN, e);
       }

@@ -11,4 +11,15 @@ public final class GlossaryTermAnalyzer extends Analyzer {
   protected TokenStreamComponents createComponents(String fieldName) {
     return new TokenStreamComponents(new GlossaryTermTokenizer(Glossary.builtIn()));
   }
+
+  /**
+   * The ids of the built-in glossary's concepts named in a text, one position per occurrence
+   * ({@link GlossaryTermTokenizer#concepts}); for Solr schemas like its enclosing class.
+   */
+  public static final class Concepts extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      return new TokenStreamComponents(GlossaryTermTokenizer.concepts(Glossary.builtIn()));
+    }
+  }
 }

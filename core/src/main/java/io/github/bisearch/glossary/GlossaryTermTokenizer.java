@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Emits one token per occurrence of an indexed glossary term, its {@linkplain Glossary#indexedKey
@@ -14,11 +15,21 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * <p>A query then finds a glossary term, in whatever spelling, width or script, with one term
  * lookup instead of a phrase of words and another of bigrams. The whole input is read at once:
  * field values are short.
+ *
+ * <p>{@linkplain #concepts Made for concepts}, it emits instead the {@linkplain
+ * Glossary#conceptIdsOfKey ids} of the concepts each occurrence names, stacked at one position: a
+ * concept is then one term whatever its spelling or language ({@code 虚拟机} and {@code virtual
+ * machine} give the same id).
  */
 public final class GlossaryTermTokenizer extends Tokenizer {
   private final Glossary glossary;
+  private final boolean concepts;
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+  private final PositionIncrementAttribute increment =
+      addAttribute(PositionIncrementAttribute.class);
+  private String[] ids = new String[0];
+  private int nextId;
   private final StringBuilder text = new StringBuilder();
   private final char[] buffer = new char[1024];
   private List<Glossary.IndexedTerm> found = List.of();
@@ -27,7 +38,17 @@ public final class GlossaryTermTokenizer extends Tokenizer {
 
   /** A tokenizer for the terms of {@code glossary}. */
   public GlossaryTermTokenizer(Glossary glossary) {
+    this(glossary, false);
+  }
+
+  private GlossaryTermTokenizer(Glossary glossary, boolean concepts) {
     this.glossary = glossary;
+    this.concepts = concepts;
+  }
+
+  /** A tokenizer for the ids of the concepts that the terms of {@code glossary} name. */
+  public static GlossaryTermTokenizer concepts(Glossary glossary) {
+    return new GlossaryTermTokenizer(glossary, true);
   }
 
   @Override
@@ -38,23 +59,63 @@ public final class GlossaryTermTokenizer extends Tokenizer {
       text.append(buffer, 0, n);
     }
     length = text.length();
-    found = glossary.indexedTerms(TextNormalizer.normalize(text.toString()));
+    found = indexedTerms(glossary, text);
     next = 0;
+    ids = new String[0];
+    nextId = 0;
   }
 
   @Override
   public boolean incrementToken() {
+    if (concepts) {
+      while (nextId == ids.length) {
+        if (next == found.size()) {
+          return false;
+        }
+        ids = glossary.conceptIdsOfKey(found.get(next++).key());
+        nextId = 0;
+      }
+      clearAttributes();
+      Glossary.IndexedTerm occurrence = found.get(next - 1);
+      term.append(ids[nextId]);
+      increment.setPositionIncrement(nextId++ == 0 ? 1 : 0);
+      setOffsets(occurrence);
+      return true;
+    }
     if (next == found.size()) {
       return false;
     }
     clearAttributes();
     Glossary.IndexedTerm occurrence = found.get(next++);
     term.append(occurrence.key());
+    setOffsets(occurrence);
+    return true;
+  }
+
+  /**
+   * The last text this thread tokenized and its terms: a value is indexed both as glossary terms
+   * and as concepts, one field after the other, and finding its terms once is enough.
+   */
+  private record Last(Glossary glossary, String text, List<Glossary.IndexedTerm> found) {}
+
+  private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+
+  private static List<Glossary.IndexedTerm> indexedTerms(Glossary glossary, StringBuilder text) {
+    Last last = LAST.get();
+    if (last != null && last.glossary() == glossary && last.text().contentEquals(text)) {
+      return last.found();
+    }
+    String value = text.toString();
+    List<Glossary.IndexedTerm> found = glossary.indexedTerms(TextNormalizer.normalize(value));
+    LAST.set(new Last(glossary, value, found));
+    return found;
+  }
+
+  private void setOffsets(Glossary.IndexedTerm occurrence) {
     // Normalizing may change the length of rare characters: offsets are kept within the input.
     int start = Math.min(occurrence.start(), length);
     int end = Math.max(start, Math.min(occurrence.end(), length));
     offset.setOffset(correctOffset(start), correctOffset(end));
-    return true;
   }
 
   @Override

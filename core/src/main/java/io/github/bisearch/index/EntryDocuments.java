@@ -156,6 +156,15 @@ public final class EntryDocuments {
       doc.add(new Field(words, value, indexedType(words)));
       doc.add(new Field(bigrams, value, indexedType(bigrams)));
       doc.add(new Field(glossaryTerms, value, indexedType(glossaryTerms)));
+      addConcepts(doc, field, value);
+    }
+  }
+
+  /** The concepts of a title (twice: a title weighs double), section or text. */
+  private static void addConcepts(Document doc, String field, String value) {
+    doc.add(new Field(IndexSchema.CONCEPTS, value, TERMS));
+    if (field.equals(IndexSchema.TITLE)) {
+      doc.add(new Field(IndexSchema.CONCEPTS, value, TERMS));
     }
   }
 
@@ -189,6 +198,7 @@ public final class EntryDocuments {
     private RecordedTokens wordTokens;
     private RecordedTokens bigramTokens;
     private RecordedTokens glossaryTermTokens;
+    private RecordedTokens conceptTokens;
 
     Shared(String field, Function<Entry, String> of) {
       this.field = field;
@@ -219,11 +229,16 @@ public final class EntryDocuments {
         wordTokens = RecordedTokens.record(analyzer, words, current);
         bigramTokens = RecordedTokens.record(analyzer, bigrams, current);
         glossaryTermTokens = RecordedTokens.record(analyzer, glossaryTerms, current);
+        conceptTokens = RecordedTokens.record(analyzer, IndexSchema.CONCEPTS, current);
         value = current;
       }
       doc.add(wordTokens.field(words, current, wordsType));
       doc.add(bigramTokens.field(bigrams, current, bigramsType));
       doc.add(glossaryTermTokens.field(glossaryTerms, current, TERMS));
+      doc.add(conceptTokens.field(IndexSchema.CONCEPTS, current, TERMS));
+      if (field.equals(IndexSchema.TITLE)) {
+        doc.add(conceptTokens.field(IndexSchema.CONCEPTS, current, TERMS));
+      }
     }
   }
 }

@@ -15,9 +15,10 @@ public final class IndexSchema {
    * Bumped whenever analysis or fields change in a way that makes old indexes give wrong answers.
    * Version 2 added the source documents that incremental indexing relies on: without them, files
    * deleted from a folder would never be removed. Version 4 added the glossary terms of title,
-   * section and text ({@link #glossaryTerms}).
+   * section and text ({@link #glossaryTerms}); version 5 the concepts they name ({@link
+   * #CONCEPTS}).
    */
-  public static final String VERSION = "4";
+  public static final String VERSION = "5";
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "bisearch.schema";
@@ -62,6 +63,13 @@ public final class IndexSchema {
   public static final String TITLE = "title";
   public static final String SECTION = "section";
   public static final String TEXT = "text";
+
+  /**
+   * The built-in glossary's concepts named in title (counted twice: a title says more), section and
+   * text, by {@linkplain Glossary#conceptIdsOfKey id}: a concept is one term here, whichever of its
+   * names in either language an entry uses, so a search for it reads one list of entries.
+   */
+  public static final String CONCEPTS = "concepts";
 
   /** The stored text fields that are also searched, in the order snippets prefer them. */
   public static final List<String> SEARCHED = List.of(TEXT, TITLE, SECTION);
@@ -117,7 +125,7 @@ public final class IndexSchema {
 
   /**
    * The analyzer for every indexed field: words by default, bigrams for {@code .bg} fields,
-   * glossary terms for {@code .g} fields.
+   * glossary terms for {@code .g} fields, concept ids for {@link #CONCEPTS}.
    */
   public static Analyzer analyzer() {
     return AnalyzerHolder.INDEX;
@@ -137,15 +145,24 @@ public final class IndexSchema {
     static final Analyzer WORDS = new WordsAnalyzer();
     static final Analyzer BIGRAMS = new BigramAnalyzer();
     static final Analyzer GLOSSARY_TERMS = new GlossaryTermAnalyzer();
+    static final Analyzer CONCEPT_IDS = new GlossaryTermAnalyzer.Concepts();
     static final Analyzer INDEX =
         new PerFieldAnalyzerWrapper(
             WORDS,
             Map.of(
-                bigrams(TITLE), BIGRAMS,
-                bigrams(SECTION), BIGRAMS,
-                bigrams(TEXT), BIGRAMS,
-                glossaryTerms(TITLE), GLOSSARY_TERMS,
-                glossaryTerms(SECTION), GLOSSARY_TERMS,
-                glossaryTerms(TEXT), GLOSSARY_TERMS));
+                bigrams(TITLE),
+                BIGRAMS,
+                bigrams(SECTION),
+                BIGRAMS,
+                bigrams(TEXT),
+                BIGRAMS,
+                glossaryTerms(TITLE),
+                GLOSSARY_TERMS,
+                glossaryTerms(SECTION),
+                GLOSSARY_TERMS,
+                glossaryTerms(TEXT),
+                GLOSSARY_TERMS,
+                CONCEPTS,
+                CONCEPT_IDS));
   }
 }

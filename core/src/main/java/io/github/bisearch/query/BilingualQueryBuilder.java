@@ -47,13 +47,20 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * any of their translations in title, section or text:
  *
  * <pre>
- * concept = dismax( whole, 0.3 × mean of parts )          (parts: for multi-word glossary terms)
- * whole   = dismax over fields ( field weight × dismax( own words, 0.75 × translations ) )
+ * concept = the concept's id in the concept field           (a glossary concept the index knows)
+ *         | dismax over fields ( field weight × dismax( own words, 0.75 × translations ) )
  * words   = glossary term, or else dismax( word phrase, 0.8 × Han bigram phrase )
+ * parts   = 0.3 × mean of the parts, a clause of its own     (for multi-word glossary terms)
  * </pre>
  *
- * A concept's translations are one clause whatever their number, and single-word translations share
- * their statistics through a {@link SynonymQuery}. Instances are immutable and thread-safe.
+ * A glossary concept is one term of the index's concept field, whichever of its names an entry uses
+ * (title counts twice there): one list of entries to read, so that Lucene can skip most of them.
+ * The word-by-word form is kept for highlighting and provenance, and is what other words, phrases,
+ * fuzzy and excluded words are searched by. Parts found apart add relevance but never cover the
+ * concept.
+ *
+ * <p>A concept's translations are one clause whatever their number, and single-word translations
+ * share their statistics through a {@link SynonymQuery}. Instances are immutable and thread-safe.
  */
 public final class BilingualQueryBuilder {
   /**
@@ -175,6 +182,7 @@ public final class BilingualQueryBuilder {
     List<BuiltQuery.Clause> positives = new ArrayList<>();
     List<BuiltQuery.Alternative> alternatives = new ArrayList<>();
     int leaves = 0;
+    int clauses = 0;
     for (QueryConcept concept : concepts) {
       ConceptQueries queries = plan(concept);
       if (queries == null) {
@@ -194,6 +202,7 @@ public final class BilingualQueryBuilder {
       if (occur != Occur.MUST_NOT) {
         positives.add(new BuiltQuery.Clause(concept, queries.coverage()));
         alternatives.addAll(queries.alternatives());
+        clauses += queries.parts() == null ? 1 : 2;
       }
       kept.add(queries);
       occurs.add(occur);
@@ -205,11 +214,15 @@ public final class BilingualQueryBuilder {
     for (int i = 0; i < kept.size(); i++) {
       ConceptQueries queries = kept.get(i);
       Occur occur = occurs.get(i);
-      builder.add(
-          occur == Occur.MUST_NOT
-              ? queries.scoring()
-              : prepared(new ConceptQuery(queries.scoring(), queries.coverage(), positives.size())),
-          occur);
+      if (occur == Occur.MUST_NOT) {
+        builder.add(queries.shown(), occur);
+        continue;
+      }
+      ConceptQueries.Ranking ranking = queries.ranking(clauses);
+      builder.add(ranking.concept(), occur);
+      if (ranking.parts() != null) {
+        builder.add(ranking.parts(), Occur.SHOULD);
+      }
     }
     return new BuiltQuery(builder.build(), positives, alternatives);
   }
@@ -439,42 +452,70 @@ public final class BilingualQueryBuilder {
   }
 
   /**
-   * A concept's clause for scoring, the stricter one that decides whether an entry covers it (parts
-   * only count there when all of them are present), and its alternatives for provenance.
+   * A concept's queries: the clause that scores the concept whole (through the concept field where
+   * the index has one for it), the stricter one that decides whether an entry covers it when
+   * matching is not enough, the concept word by word for highlighting, the parts of a multi-word
+   * term found apart (relevance only), and its alternatives for provenance.
    */
   private static final class ConceptQueries {
     private final Query scoring;
     private final Query coverage;
+    private final Query shown;
+    private final Whole parts;
     private final List<BuiltQuery.Alternative> alternatives;
     private final int leaves;
 
-    /** The ranking clause for queries of each number of concepts (which sets its cap). */
-    private final Map<Integer, Query> ranking = new ConcurrentHashMap<>();
+    /** The ranking clauses for queries of each number of clauses (which sets their cap). */
+    private final Map<Integer, Ranking> ranking = new ConcurrentHashMap<>();
 
-    ConceptQueries(Query scoring, Query coverage, List<BuiltQuery.Alternative> alternatives) {
+    /** A concept's clause in a query, and the clause of its parts or null. */
+    record Ranking(Query concept, Query parts) {}
+
+    ConceptQueries(
+        Query scoring,
+        Query coverage,
+        Query shown,
+        Whole parts,
+        List<BuiltQuery.Alternative> alternatives) {
       this.scoring = scoring;
       this.coverage = coverage;
+      this.shown = shown;
+      this.parts = parts;
       this.alternatives = List.copyOf(alternatives);
-      this.leaves = countLeaves(scoring);
+      this.leaves = countLeaves(shown) + (parts == null ? 0 : countLeaves(parts.shown()));
     }
 
-    Query scoring() {
-      return scoring;
-    }
-
+    /** The entries that cover the concept. */
     Query coverage() {
-      return coverage;
+      return coverage != null ? coverage : scoring;
+    }
+
+    Query shown() {
+      return shown;
+    }
+
+    Whole parts() {
+      return parts;
     }
 
     List<BuiltQuery.Alternative> alternatives() {
       return alternatives;
     }
 
-    Query ranking(int concepts) {
+    Ranking ranking(int clauses) {
       return ranking.computeIfAbsent(
-          concepts, n -> prepared(new ConceptQuery(scoring, coverage, n)));
+          clauses,
+          n ->
+              new Ranking(
+                  prepared(new ConceptQuery(scoring, coverage, shown, n)),
+                  parts == null
+                      ? null
+                      : prepared(ConceptQuery.relevanceOnly(parts.scoring(), parts.shown(), n))));
     }
   }
+
+  /** A query for scoring, and the same word by word for highlighting (often the same query). */
+  private record Whole(Query scoring, Query shown) {}
 
   /**
    * A concept's queries, made once: a concept ({@code hypervisor} with its translations) comes back
@@ -493,10 +534,12 @@ public final class BilingualQueryBuilder {
   }
 
   private ConceptQueries conceptQuery(QueryConcept concept) {
-    Query whole = wholeConceptQuery(concept);
+    Whole whole = whole(concept);
     List<BuiltQuery.Alternative> alternatives = new ArrayList<>();
     if (concept.occur() == Occurrence.MUST_NOT) {
-      return whole == null ? null : new ConceptQueries(whole, whole, alternatives);
+      return whole == null
+          ? null
+          : new ConceptQueries(whole.shown(), null, whole.shown(), null, alternatives);
     }
     String name = concept.original();
     BuiltQuery.Via own = concept.fuzzy() ? BuiltQuery.Via.TYPO : BuiltQuery.Via.QUERY;
@@ -505,33 +548,81 @@ public final class BilingualQueryBuilder {
       addAlternative(
           alternatives, name, translation, BuiltQuery.Via.GLOSSARY, anyField(translation, false));
     }
-    List<Query> parts = new ArrayList<>();
+    List<Whole> parts = new ArrayList<>();
     for (QueryConcept part : parts(concept)) {
-      Query query = wholeConceptQuery(part);
+      Whole query = whole(part);
       if (query != null) {
         parts.add(query);
-        addAlternative(alternatives, name, part.original(), BuiltQuery.Via.PART, query);
+        addAlternative(alternatives, name, part.original(), BuiltQuery.Via.PART, query.shown());
       }
     }
     if (parts.isEmpty()) {
-      return whole == null ? null : new ConceptQueries(whole, whole, alternatives);
+      return whole == null
+          ? null
+          : new ConceptQueries(whole.scoring(), null, whole.shown(), null, alternatives);
     }
     // Any part gives some credit, more parts more: 官方文档 still finds a page titled "Docs".
     BooleanQuery.Builder any = new BooleanQuery.Builder();
+    BooleanQuery.Builder anyShown = new BooleanQuery.Builder();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    for (Query part : parts) {
-      any.add(part, Occur.SHOULD);
-      all.add(part, Occur.MUST);
+    for (Whole part : parts) {
+      any.add(part.scoring(), Occur.SHOULD);
+      anyShown.add(part.shown(), Occur.SHOULD);
+      all.add(part.scoring(), Occur.MUST);
     }
-    Query anyPart = new BoostQuery(any.build(), PARTS_WEIGHT / parts.size());
-    Query allParts = all.build();
+    float weight = PARTS_WEIGHT / parts.size();
+    Whole anyPart =
+        new Whole(new BoostQuery(any.build(), weight), new BoostQuery(anyShown.build(), weight));
     if (whole == null) {
-      return new ConceptQueries(anyPart, allParts, alternatives);
+      // Nothing searches for the whole: the parts all together cover it.
+      return new ConceptQueries(
+          anyPart.scoring(), all.build(), anyPart.shown(), null, alternatives);
     }
-    return new ConceptQueries(
-        new DisjunctionMaxQuery(List.of(whole, anyPart), 0f),
-        new DisjunctionMaxQuery(List.of(whole, allParts), 0f),
-        alternatives);
+    // Parts found apart add relevance but never cover the concept: the whole is what was asked
+    // for, and a separate clause lets Lucene skip entries with parts only once the best ten
+    // cover every concept.
+    return new ConceptQueries(whole.scoring(), null, whole.shown(), anyPart, alternatives);
+  }
+
+  /**
+   * The concept whole in all searched fields: for scoring, one term of the concept field when the
+   * concept is a glossary concept the index knows ({@link IndexSchema#CONCEPTS}), else the same
+   * query that highlighting uses (the user's words and each translation, field by field).
+   */
+  private Whole whole(QueryConcept concept) {
+    Query shown = wholeConceptQuery(concept);
+    if (shown == null) {
+      return null;
+    }
+    Query byConcept = conceptFieldQuery(concept);
+    return new Whole(byConcept != null ? byConcept : shown, shown);
+  }
+
+  /**
+   * The concept as concept ids, or null when the index's concept field cannot stand for it: a
+   * phrase, a fuzzy or excluded word, a search without translations, or a term the index does not
+   * hold as a concept.
+   */
+  private Query conceptFieldQuery(QueryConcept concept) {
+    if (!translate
+        || concept.fuzzy()
+        || concept.phrase()
+        || concept.occur() == Occurrence.MUST_NOT
+        || concept.translations().isEmpty()) {
+      return null;
+    }
+    String[] ids = glossary.conceptIds(concept.original());
+    if (ids == null) {
+      return null;
+    }
+    if (ids.length == 1) {
+      return new TermQuery(new Term(IndexSchema.CONCEPTS, ids[0]));
+    }
+    SynonymQuery.Builder synonyms = new SynonymQuery.Builder(IndexSchema.CONCEPTS);
+    for (String id : ids) {
+      synonyms.addTerm(new Term(IndexSchema.CONCEPTS, id));
+    }
+    return synonyms.build();
   }
 
   private static void addAlternative(

@@ -35,7 +35,12 @@ import org.apache.lucene.search.Weight;
  * below it.
  *
  * <p>{@code coverage} decides whether an entry covers the concept when that is stricter than
- * matching it (all parts of {@code 容器管理}, not just one); {@code null} when matching is covering.
+ * matching it; {@code null} when matching is covering. A clause made {@linkplain #relevanceOnly for
+ * relevance only} (the parts of {@code 容器管理} found apart) never adds the bonus.
+ *
+ * <p>{@code shown} is what the clause stands for word by word, when {@code scoring} finds it
+ * through the index's concept field (one term for all names of a glossary concept): highlighting
+ * and provenance look for its leaves in the hits, and scoring never reads them.
  */
 public final class ConceptQuery extends Query {
   /** Added to the score for each concept an entry covers. */
@@ -43,6 +48,8 @@ public final class ConceptQuery extends Query {
 
   private final Query scoring;
   private final Query coverage;
+  private final Query shown;
+  private final boolean covers;
   private final float cap;
 
   /** Whether both queries are already in the form Lucene's rewriting would give them. */
@@ -57,12 +64,34 @@ public final class ConceptQuery extends Query {
    * @param concepts the number of concepts in the query, which sets the cap on relevance
    */
   public ConceptQuery(Query scoring, Query coverage, int concepts) {
-    this(scoring, coverage, capFor(concepts), false);
+    this(scoring, coverage, null, true, capFor(concepts), false);
   }
 
-  private ConceptQuery(Query scoring, Query coverage, float cap, boolean rewritten) {
+  /**
+   * @param scoring matches the entries that match the concept, scored by relevance
+   * @param coverage the entries that cover the concept (a subset), or null when they all do
+   * @param shown the concept word by word, for highlighting; null when it is {@code scoring}
+   * @param concepts the number of clauses in the query, which sets the cap on relevance
+   */
+  public ConceptQuery(Query scoring, Query coverage, Query shown, int concepts) {
+    this(scoring, coverage, shown, true, capFor(concepts), false);
+  }
+
+  /**
+   * A clause that adds relevance, capped like the others, and never a coverage bonus.
+   *
+   * @param shown {@code scoring} word by word, for highlighting; null when it is {@code scoring}
+   */
+  public static ConceptQuery relevanceOnly(Query scoring, Query shown, int concepts) {
+    return new ConceptQuery(scoring, null, shown, false, capFor(concepts), false);
+  }
+
+  private ConceptQuery(
+      Query scoring, Query coverage, Query shown, boolean covers, float cap, boolean rewritten) {
     this.scoring = Objects.requireNonNull(scoring, "scoring");
     this.coverage = coverage == null || coverage.equals(scoring) ? null : coverage;
+    this.shown = shown == null || shown.equals(scoring) ? null : shown;
+    this.covers = covers;
     this.cap = cap;
     this.rewritten = rewritten;
   }
@@ -72,11 +101,18 @@ public final class ConceptQuery extends Query {
    * words): searches then skip rewriting a tree of some hundred clauses every time.
    */
   ConceptQuery prepared() throws IOException {
-    if (dependsOnIndex(scoring) || (coverage != null && dependsOnIndex(coverage))) {
+    if (dependsOnIndex(scoring)
+        || (coverage != null && dependsOnIndex(coverage))
+        || (shown != null && dependsOnIndex(shown))) {
       return this;
     }
     return new ConceptQuery(
-        NO_INDEX.rewrite(scoring), coverage == null ? null : NO_INDEX.rewrite(coverage), cap, true);
+        NO_INDEX.rewrite(scoring),
+        coverage == null ? null : NO_INDEX.rewrite(coverage),
+        shown == null ? null : NO_INDEX.rewrite(shown),
+        covers,
+        cap,
+        true);
   }
 
   /** Whether this query is final: rewritten once and for all when it was built. */
@@ -124,7 +160,7 @@ public final class ConceptQuery extends Query {
   public List<Query> leaves() {
     List<Query> found = leaves;
     if (found == null) {
-      found = List.copyOf(LeafQueries.of(scoring));
+      found = List.copyOf(LeafQueries.of(shown()));
       leaves = found;
     }
     return found;
@@ -133,6 +169,16 @@ public final class ConceptQuery extends Query {
   /** The query that scores the concept. */
   public Query scoring() {
     return scoring;
+  }
+
+  /** The concept word by word: the query whose leaves highlighting looks for. */
+  public Query shown() {
+    return shown == null ? scoring : shown;
+  }
+
+  /** Whether an entry this clause matches may get the coverage bonus. */
+  public boolean covers() {
+    return covers;
   }
 
   /** The query that decides coverage, or null when matching the concept is covering it. */
@@ -147,8 +193,10 @@ public final class ConceptQuery extends Query {
     }
     Query rewrittenScoring = scoring.rewrite(searcher);
     Query rewrittenCoverage = coverage == null ? null : coverage.rewrite(searcher);
-    if (rewrittenScoring != scoring || rewrittenCoverage != coverage) {
-      return new ConceptQuery(rewrittenScoring, rewrittenCoverage, cap, false);
+    Query rewrittenShown = shown == null ? null : shown.rewrite(searcher);
+    if (rewrittenScoring != scoring || rewrittenCoverage != coverage || rewrittenShown != shown) {
+      return new ConceptQuery(
+          rewrittenScoring, rewrittenCoverage, rewrittenShown, covers, cap, false);
     }
     return this;
   }
@@ -173,7 +221,7 @@ public final class ConceptQuery extends Query {
 
   @Override
   public String toString(String field) {
-    return "concept("
+    return (covers ? "concept(" : "relevance(")
         + scoring.toString(field)
         + (coverage == null ? "" : ", covered by " + coverage.toString(field))
         + ")";
@@ -184,6 +232,8 @@ public final class ConceptQuery extends Query {
     return sameClassAs(other)
         && scoring.equals(((ConceptQuery) other).scoring)
         && Objects.equals(coverage, ((ConceptQuery) other).coverage)
+        && Objects.equals(shown, ((ConceptQuery) other).shown)
+        && covers == ((ConceptQuery) other).covers
         && cap == ((ConceptQuery) other).cap;
   }
 
@@ -192,7 +242,7 @@ public final class ConceptQuery extends Query {
     int h = hash;
     if (h == 0) {
       // Lucene hashes clauses while rewriting; the tree under a concept is large, so once only.
-      h = Objects.hash(classHash(), scoring, coverage, cap);
+      h = Objects.hash(classHash(), scoring, coverage, shown, covers, cap);
       hash = h;
     }
     return h;
@@ -221,12 +271,16 @@ public final class ConceptQuery extends Query {
       if (!relevance.isMatch()) {
         return relevance;
       }
-      boolean covers = coverage == null || coverage.explain(context, doc).isMatch();
+      boolean covers =
+          ConceptQuery.this.covers
+              && (coverage == null || coverage.explain(context, doc).isMatch());
       float capped = Math.min(cap, relevance.getValue().floatValue());
       float score = boost * ((covers ? COVERAGE_BONUS : 0f) + capped);
       return Explanation.match(
           score,
-          (covers ? "covers the concept: bonus " + COVERAGE_BONUS : "matches part of the concept")
+          (covers
+                  ? "covers the concept: bonus " + COVERAGE_BONUS
+                  : ConceptQuery.this.covers ? "matches part of the concept" : "relevance only")
               + " + relevance (at most "
               + cap
               + ")",
@@ -278,7 +332,8 @@ public final class ConceptQuery extends Query {
       ConceptScorer(Weight weight, Scorer in, Scorer covering, Weight coverageWeight) {
         super(weight);
         this.in = in;
-        this.neverCovers = coverageWeight != null && covering == null;
+        this.neverCovers =
+            !ConceptQuery.this.covers || (coverageWeight != null && covering == null);
         this.coverTwoPhase = covering == null ? null : covering.twoPhaseIterator();
         this.coverApproximation =
             covering == null

@@ -1,5 +1,6 @@
 package io.github.bisearch.glossary;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -35,11 +36,18 @@ class GlossaryTermTokenizerTest {
   }
 
   private static Analyzer of(String lines) throws IOException {
+    return of(lines, false);
+  }
+
+  private static Analyzer of(String lines, boolean concepts) throws IOException {
     Glossary glossary = Glossary.parse("test.tsv", new StringReader(lines));
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
-        return new TokenStreamComponents(new GlossaryTermTokenizer(glossary));
+        return new TokenStreamComponents(
+            concepts
+                ? GlossaryTermTokenizer.concepts(glossary)
+                : new GlossaryTermTokenizer(glossary));
       }
     };
   }
@@ -78,5 +86,51 @@ class GlossaryTermTokenizerTest {
     assertEquals(
         List.of("开放[7,9]", "开放源代码[7,12]", "源代码[9,12]", "代码[10,12]", "虚拟机[12,15]", "虚拟机监视器[12,18]"),
         tokens(BUILT_IN, "Xen 是一个开放源代码虚拟机监视器"));
+  }
+
+  @Test
+  void conceptsGiveEachOccurrenceTheIdsOfItsConceptsStacked() throws IOException {
+    // Ids are places in the glossary: 0 虚拟机, 1 虚拟机监视器, 2 监视器, 3 and 4 the two 容器.
+    Analyzer analyzer =
+        of(
+            "虚拟机\tvirtual machine|vm\n虚拟机监视器\thypervisor\n监视器\tmonitor\n"
+                + "容器\tcontainer\n容器\tvessel\n",
+            true);
+    assertEquals(
+        List.of(
+            "0[4,7]",
+            "1[4,10]",
+            "2[7,10]",
+            "1[11,21]",
+            "3[24,34]",
+            "3[35,37]",
+            "4[35,37]+0",
+            "0[38,40]"),
+        tokens(analyzer, "Xen 虚拟机监视器（Hypervisor）, containers/容器 VM"));
+  }
+
+  @Test
+  void conceptsOfTheSameValueAsTermsJustBeforeAreTheSameOccurrences() throws IOException {
+    // A value is tokenized as terms, then as concepts: the second reuses what the first found.
+    Analyzer terms = of("容器\tcontainer\n");
+    Analyzer concepts = of("容器\tcontainer\n", true);
+    assertEquals(List.of("容器[0,2]", "container[3,12]"), tokens(terms, "容器 container"));
+    assertEquals(List.of("0[0,2]", "0[3,12]"), tokens(concepts, "容器 container"));
+    assertEquals(List.of("0[0,2]"), tokens(concepts, "容器 contain"));
+    assertEquals(List.of(), tokens(of("监视器\tmonitor\n", true), "容器 container"));
+  }
+
+  @Test
+  void builtInConceptIdsAreTheOnesQueriesLookUp() throws IOException {
+    Glossary glossary = Glossary.builtIn();
+    String[] vm = glossary.conceptIds("VM");
+    String[] hypervisor = glossary.conceptIds("hypervisor");
+    assertEquals(1, vm.length);
+    assertEquals(1, hypervisor.length);
+    assertArrayEquals(vm, glossary.conceptIds("虚拟机"));
+    assertArrayEquals(hypervisor, glossary.conceptIds("虛擬機監視器"));
+    assertEquals(
+        List.of(vm[0] + "[0,3]", hypervisor[0] + "[0,6]", vm[0] + "[7,23]"),
+        tokens(new GlossaryTermAnalyzer.Concepts(), "虚拟机监视器 virtual machines"));
   }
 }

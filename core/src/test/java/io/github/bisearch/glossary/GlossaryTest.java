@@ -1,7 +1,9 @@
 package io.github.bisearch.glossary;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -229,5 +231,31 @@ class GlossaryTest {
       }
     }
     assertTrue(compared > 400, "keys compared: " + compared);
+  }
+
+  @Test
+  void conceptIdsArePlacesInTheGlossaryForIndexedTermsOnly() throws IOException {
+    Glossary glossary = of("容器\tcontainer|vessel\n容器\tbox\n虚拟机\tvirtual machine\n列\tcolumn\n");
+    assertArrayEquals(new String[] {"0", "1"}, glossary.conceptIdsOfKey("容器"));
+    assertArrayEquals(new String[] {"0"}, glossary.conceptIdsOfKey("vessel"));
+    assertArrayEquals(new String[] {"2"}, glossary.conceptIdsOfKey("virtual machine"));
+    assertArrayEquals(new String[] {"3"}, glossary.conceptIdsOfKey("column"));
+    assertArrayEquals(new String[0], glossary.conceptIdsOfKey("列"), "a lone Han character");
+    assertArrayEquals(new String[0], glossary.conceptIdsOfKey("虚拟"));
+  }
+
+  @Test
+  void conceptsOfAnotherGlossaryThanTheBuiltInOneHaveNoIdsTheIndexKnows() throws IOException {
+    Glossary builtIn = Glossary.builtIn();
+    Glossary extended = builtIn.with(of("虚拟机\tvirtual box\n剑桥大学\tcambridge university\n"));
+    assertArrayEquals(builtIn.conceptIds("hypervisor"), extended.conceptIds("hypervisor"));
+    assertNull(extended.conceptIds("virtual box"), "only in the added glossary");
+    assertNull(extended.conceptIds("虚拟机"), "one of its concepts is the added glossary's");
+    assertNull(extended.conceptIds("剑桥大学"));
+    assertNull(of("容器\tcontainer\n").conceptIds("容器"), "a glossary of one's own");
+    String[] vm = builtIn.conceptIds("虚拟机");
+    assertArrayEquals(vm, builtIn.conceptIds("Virtual-Machines"));
+    assertArrayEquals(vm, builtIn.conceptIdsOfKey(builtIn.indexedKey("虛擬機")));
+    assertNull(builtIn.conceptIds("virtual, machine"), "punctuation inside: not indexed");
   }
 }

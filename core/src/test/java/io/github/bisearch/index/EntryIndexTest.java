@@ -123,7 +123,7 @@ class EntryIndexTest {
     assertEquals(
         "index at "
             + dir
-            + " cannot be read: it has schema version 1, this bisearch needs 4; reindex with"
+            + " cannot be read: it has schema version 1, this bisearch needs 5; reindex with"
             + " 'search-cli index --index NEW_DIR PATH...'",
         e.getMessage());
   }
@@ -196,7 +196,7 @@ class EntryIndexTest {
     assertEquals(
         Set.of(IndexSchema.VERSION_KEY, IndexSchema.GLOSSARY_KEY, IndexSchema.COMMITTED_KEY),
         data.keySet());
-    assertEquals("4", data.get(IndexSchema.VERSION_KEY));
+    assertEquals("5", data.get(IndexSchema.VERSION_KEY));
     assertEquals(Glossary.builtIn().fingerprint(), data.get(IndexSchema.GLOSSARY_KEY));
     Instant committed = Instant.parse(data.get(IndexSchema.COMMITTED_KEY));
     assertFalse(committed.isBefore(before) || committed.isAfter(after), committed.toString());

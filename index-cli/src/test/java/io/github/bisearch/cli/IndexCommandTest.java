@@ -340,7 +340,7 @@ class IndexCommandTest {
         List.of(
             "search-cli: index at "
                 + old
-                + " cannot be read: it has schema version 1, this bisearch needs 4; reindex with"
+                + " cannot be read: it has schema version 1, this bisearch needs 5; reindex with"
                 + " 'search-cli index --index NEW_DIR PATH...'"),
         run.errLines());
   }

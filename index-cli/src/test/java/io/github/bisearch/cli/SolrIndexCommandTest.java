@@ -222,7 +222,11 @@ class SolrIndexCommandTest {
     expected.put("text.w", "Xen 是一个开放源代码虚拟机监视器");
     expected.put("text.bg", "Xen 是一个开放源代码虚拟机监视器");
     expected.put("text.g", "Xen 是一个开放源代码虚拟机监视器");
+    expected.put("concepts", "Xen"); // the first value: title, title again, section, text
     assertEquals(expected, fields);
+    assertEquals(
+        List.of("Xen", "Xen", "Projects > Virtual Machine", "Xen 是一个开放源代码虚拟机监视器"),
+        List.copyOf(doc.getFieldValues("concepts")));
     assertEquals(16, ((String) doc.getFieldValue("id")).length());
   }
 }

@@ -87,7 +87,7 @@ class StatsCommandTest {
     assertEquals("size on disk:   " + StatsCommand.size(bytesInIndex()), lines.get(6));
     assertTrue(
         lines.get(6).matches("size on disk:   \\d+ bytes \\(\\d+\\.\\d KiB\\)"), lines.get(6));
-    assertEquals("schema version: 4", lines.get(7));
+    assertEquals("schema version: 5", lines.get(7));
     assertTrue(lines.get(8).matches("last commit:    " + INSTANT), lines.get(8));
   }
 
@@ -106,7 +106,7 @@ class StatsCommandTest {
                 + " \"sections\": 2, \"top_sections\": [{\"section\": \"工具 > 构建\", \"entries\": 3},"
                 + " {\"section\": \"工具 > 测试\", \"entries\": 1}], \"size_bytes\": "
                 + bytesInIndex()
-                + ", \"schema_version\": \"4\"}"),
+                + ", \"schema_version\": \"5\"}"),
         json);
   }
 
@@ -175,7 +175,7 @@ class StatsCommandTest {
         List.of(
             "search-cli: index at "
                 + old
-                + " cannot be read: it has schema version 1, this bisearch needs 4; reindex with"
+                + " cannot be read: it has schema version 1, this bisearch needs 5; reindex with"
                 + " 'search-cli index --index NEW_DIR PATH...'"),
         run.errLines());
   }
