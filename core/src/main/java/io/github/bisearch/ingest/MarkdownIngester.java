@@ -445,6 +445,23 @@ public final class MarkdownIngester {
     }
   }
 
+  /**
+   * Whether a {@code <} followed by what stands at {@code at} opens a tag: a letter, {@code /},
+   * {@code !} or {@code ?}, as in HTML. Any other {@code <} (before a space, a digit, the end) is
+   * text, and must not hide what follows it up to the next {@code >}, a comment's opening included.
+   */
+  private static boolean startsTag(String html, int at) {
+    if (at >= html.length()) {
+      return false;
+    }
+    char next = html.charAt(at);
+    return (next >= 'a' && next <= 'z')
+        || (next >= 'A' && next <= 'Z')
+        || next == '/'
+        || next == '!'
+        || next == '?';
+  }
+
   private static String stripTags(String html) {
     StringBuilder out = new StringBuilder(html.length());
     boolean inTag = false;
@@ -454,7 +471,7 @@ public final class MarkdownIngester {
         int end = html.indexOf("-->", i + 4);
         i = end < 0 ? html.length() : end + 2; // a comment may hold '>': skip to its end
         out.append(' ');
-      } else if (c == '<') {
+      } else if (c == '<' && !inTag && startsTag(html, i + 1)) {
         inTag = true;
         out.append(' ');
       } else if (c == '>' && inTag) {

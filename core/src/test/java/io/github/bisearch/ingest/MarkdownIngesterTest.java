@@ -221,6 +221,15 @@ class MarkdownIngesterTest {
   }
 
   @Test
+  void aLoneAngleBracketInAnHtmlBlockIsTextAndHidesNoComment() {
+    List<Entry> entries =
+        ingester.parse(
+            "h.md", "<div>\nx < 3 <\n<!-- SECRET </div> -->\n<b>bold</b> 2<3 a<b\n</div>\n");
+    assertEquals(1, entries.size());
+    assertEquals("x < 3 < bold 2<3 a", entries.get(0).text());
+  }
+
+  @Test
   void deepInlineNestingParsesOnASmallStack() throws Exception {
     String markdown =
         "# e\n\n"
