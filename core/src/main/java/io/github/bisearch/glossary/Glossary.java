@@ -183,9 +183,8 @@ public final class Glossary {
    * where the key's first word or character stands is split into units and compared.
    */
   public static List<IndexedTerm> occurrences(String normalized, String key) {
-    List<IndexedTerm> found = new ArrayList<>();
     if (key.isEmpty()) {
-      return found;
+      return new ArrayList<>();
     }
     int first = key.codePointAt(0);
     boolean han = Unit.isHan(first);
@@ -198,9 +197,22 @@ public final class Glossary {
       // A plural's key may end differently from the word ("policies" is "policy").
       probe = word.length() > Unit.SHORTEST_PLURAL ? word.substring(0, word.length() - 1) : word;
     }
-    boolean allHan = key.codePoints().allMatch(Unit::isHan);
-    String[] words = key.codePoints().noneMatch(Unit::isHan) ? key.split(" ", -1) : null;
-    for (int at = normalized.indexOf(probe); at >= 0; at = normalized.indexOf(probe, at + 1)) {
+    List<IndexedTerm> found = new ArrayList<>();
+    int from = normalized.indexOf(probe);
+    if (from < 0) {
+      return found; // most keys looked for are not there at all
+    }
+    boolean allHan = true;
+    boolean anyHan = false;
+    for (int i = 0; i < key.length(); ) {
+      int c = key.codePointAt(i);
+      boolean isHan = Unit.isHan(c);
+      allHan &= isHan;
+      anyHan |= isHan;
+      i += Character.charCount(c);
+    }
+    String[] words = anyHan ? null : key.split(" ", -1);
+    for (int at = from; at >= 0; at = normalized.indexOf(probe, at + 1)) {
       if (allHan || words != null) {
         if (words != null && at > 0 && insideWord(normalized.codePointBefore(at))) {
           continue;

@@ -10,6 +10,12 @@ public final class DisplayWidth {
 
   /** The columns {@code cp} takes. */
   public static int of(int cp) {
+    if (cp >= 0x20 && cp < 0x7F) {
+      return 1; // printable ASCII, most of any text: no need to ask for its type
+    }
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      return 2; // common ideographs
+    }
     int type = Character.getType(cp);
     if (type == Character.NON_SPACING_MARK
         || type == Character.ENCLOSING_MARK
@@ -37,6 +43,12 @@ public final class DisplayWidth {
   public static int of(String text, int from, int to) {
     int total = 0;
     for (int i = from; i < to; ) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c < 0x7F) {
+        total++;
+        i++;
+        continue;
+      }
       int cp = text.codePointAt(i);
       total += of(cp);
       i += Character.charCount(cp);

@@ -172,7 +172,7 @@ public final class EntrySearcher {
     Highlights highlights = Highlights.of(rewritten);
     Highlights.Found[] found =
         highlights.handles()
-            ? batched(searcher, highlights, docs, provenance)
+            ? batched(searcher, highlights, docs, documents, provenance)
             : oneByOne(searcher, rewritten, weight, docs, documents, provenance);
     List<BuiltQuery.Alternative> alternatives = query.alternatives();
     List<Hit> hits = new ArrayList<>(docs.length);
@@ -190,7 +190,11 @@ public final class EntrySearcher {
 
   /** Matches of all hits, segment by segment, each segment's hits in document order. */
   private static Highlights.Found[] batched(
-      IndexSearcher searcher, Highlights highlights, ScoreDoc[] docs, Provenance provenance)
+      IndexSearcher searcher,
+      Highlights highlights,
+      ScoreDoc[] docs,
+      Document[] documents,
+      Provenance provenance)
       throws IOException {
     Integer[] order = new Integer[docs.length];
     for (int i = 0; i < order.length; i++) {
@@ -208,10 +212,12 @@ public final class EntrySearcher {
         to++;
       }
       int[] inLeaf = new int[to - from];
+      Document[] stored = new Document[to - from];
       for (int i = from; i < to; i++) {
         inLeaf[i - from] = docs[order[i]].doc - leaf.docBase;
+        stored[i - from] = documents[order[i]];
       }
-      Highlights.Found[] ofLeaf = highlights.find(leaf, inLeaf, provenance);
+      Highlights.Found[] ofLeaf = highlights.find(leaf, inLeaf, stored, provenance);
       for (int i = from; i < to; i++) {
         found[order[i]] = ofLeaf[i - from];
       }

@@ -16,6 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
@@ -33,7 +35,8 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * What matched in each hit, found for all hits at once: each term of the query is looked up once
- * per segment and its postings stepped through the hits in document order.
+ * per segment and its postings stepped through the hits in document order. Glossary terms are not
+ * looked up at all: they are found in the stored text of the hits, as the index found them.
  *
  * <p>Lucene's {@code Weight.matches} answers the same question one document at a time, opening the
  * postings of every leaf of the query for every hit; with a query of a hundred leaves and ten hits
@@ -52,16 +55,31 @@ final class Highlights {
   }
 
   /**
-   * Text to find in a stored field: glossary terms (by key) and runs of Han characters, matched
-   * through fields that keep no offsets (glossary terms, bigrams).
+   * Text to find in a stored field: runs of Han characters, matched through fields that keep no
+   * offsets (bigrams).
    */
   static final class Sought {
-    private final Set<String> keys = new LinkedHashSet<>();
     private final Set<String> han = new LinkedHashSet<>();
   }
 
   /** A leaf of the query: one term, an exact phrase, or a group of synonyms (each a term alone). */
-  private record Leaf(Query query, Term[] terms, int[] positions, boolean synonyms) {}
+  private record Leaf(Query query, Term[] terms, int[] positions, boolean synonyms, String[] keys) {
+    Leaf(Query query, Term[] terms, int[] positions, boolean synonyms) {
+      this(query, terms, positions, synonyms, keys(terms));
+    }
+
+    /** The terms' texts, decoded once, for glossary terms that are looked for in text. */
+    private static String[] keys(Term[] terms) {
+      if (!IndexSchema.isGlossaryTerms(terms[0].field())) {
+        return null;
+      }
+      String[] keys = new String[terms.length];
+      for (int i = 0; i < terms.length; i++) {
+        keys[i] = terms[i].text();
+      }
+      return keys;
+    }
+  }
 
   private final List<Leaf> leaves = new ArrayList<>();
   private boolean unknown;
@@ -69,6 +87,18 @@ final class Highlights {
   private Highlights(Query query) {
     add(query);
   }
+
+  private Highlights(List<Leaf> leaves) {
+    this.leaves.addAll(leaves);
+  }
+
+  /**
+   * The leaves of concept clauses seen before: a concept comes back in many queries, and its clause
+   * is the same object each time (the query builder keeps it). The memory is bounded.
+   */
+  private static final Map<ConceptQuery, Highlights> OF_CONCEPT = new ConcurrentHashMap<>();
+
+  private static final int MAX_REMEMBERED = 10_000;
 
   /** Adds the leaves of {@code query}; a concept's leaves are known to it already. */
   private void add(Query query) {
@@ -79,9 +109,19 @@ final class Highlights {
         }
       }
     } else if (query instanceof ConceptQuery concept) {
-      for (Query leaf : concept.leaves()) {
-        addLeaf(leaf);
+      Highlights known = OF_CONCEPT.get(concept);
+      if (known == null) {
+        known = new Highlights(List.of());
+        for (Query leaf : concept.leaves()) {
+          known.addLeaf(leaf);
+        }
+        if (OF_CONCEPT.size() >= MAX_REMEMBERED) {
+          OF_CONCEPT.clear();
+        }
+        OF_CONCEPT.put(concept, known);
       }
+      leaves.addAll(known.leaves);
+      unknown |= known.unknown;
     } else {
       for (Query leaf : LeafQueries.of(query)) {
         addLeaf(leaf);
@@ -112,16 +152,92 @@ final class Highlights {
     return !unknown;
   }
 
-  /** What matched in each of {@code docs} (sorted, in {@code leaf}'s segment, relative to it). */
-  Found[] find(LeafReaderContext leaf, int[] docs, Provenance provenance) throws IOException {
+  /**
+   * What matched in each of {@code docs} (sorted, in {@code leaf}'s segment, relative to it), whose
+   * stored documents are {@code documents}, in the same order.
+   */
+  Found[] find(LeafReaderContext leaf, int[] docs, Document[] documents, Provenance provenance)
+      throws IOException {
     Found[] found = new Found[docs.length];
+    StoredText[] texts = new StoredText[docs.length];
     for (int i = 0; i < docs.length; i++) {
       found[i] = new Found(new HashMap<>(), new BitSet());
+      texts[i] = new StoredText(documents[i]);
     }
+    Map<String, TermsEnum> termsEnums = new HashMap<>();
     for (Leaf query : leaves) {
-      match(leaf, query, docs, found, provenance);
+      if (query.keys() != null) {
+        matchInText(query, texts, found, provenance);
+      } else {
+        match(leaf, query, docs, found, provenance, termsEnums);
+      }
     }
     return found;
+  }
+
+  /** A hit's stored fields, normalized once when a glossary term is looked for in them. */
+  private static final class StoredText {
+    private final Document document;
+    private final Map<String, String> normalized = new HashMap<>(4);
+    private final Map<String, Boolean> sameLength = new HashMap<>(4);
+
+    StoredText(Document document) {
+      this.document = document;
+    }
+
+    /** The stored field as the index's analysis normalized it, or null when it is empty. */
+    String normalized(String field) {
+      return normalized.computeIfAbsent(
+          field,
+          f -> {
+            String text = document.get(f);
+            return text == null || text.isEmpty() ? null : TextNormalizer.normalize(text);
+          });
+    }
+
+    /** Whether offsets in the normalized field are offsets in the stored text. */
+    boolean sameLength(String field) {
+      return sameLength.computeIfAbsent(
+          field,
+          f -> {
+            String text = document.get(f);
+            String folded = normalized(f);
+            return text != null && folded != null && text.length() == folded.length();
+          });
+    }
+  }
+
+  /**
+   * Matches a glossary-term leaf by finding its terms in the stored text of each hit: the index
+   * found them there the same way ({@link Glossary#occurrences}), and reading the text of ten hits
+   * costs less than looking the terms up in every segment.
+   */
+  private static void matchInText(
+      Leaf query, StoredText[] texts, Found[] found, Provenance provenance) throws IOException {
+    String stored = IndexSchema.storedFieldOf(query.terms()[0].field());
+    for (int d = 0; d < texts.length; d++) {
+      String normalized = texts[d].normalized(stored);
+      if (normalized == null) {
+        continue;
+      }
+      for (int t = 0; t < query.keys().length; t++) {
+        List<Glossary.IndexedTerm> occurrences = Glossary.occurrences(normalized, query.keys()[t]);
+        if (occurrences.isEmpty()) {
+          continue;
+        }
+        if (texts[d].sameLength(stored)) {
+          List<Range> ranges = found[d].ranges().computeIfAbsent(stored, k -> new ArrayList<>());
+          for (Glossary.IndexedTerm occurrence : occurrences) {
+            ranges.add(new Range(occurrence.start(), occurrence.end()));
+          }
+        }
+        if (query.synonyms()) {
+          provenance.addAlternatives(query.terms()[t], found[d].alternatives());
+        } else {
+          provenance.addAlternatives(query.query(), found[d].alternatives());
+        }
+      }
+    }
   }
 
   /**
@@ -140,11 +256,6 @@ final class Highlights {
       return;
     }
     List<Range> ranges = found.ranges().computeIfAbsent(field, k -> new ArrayList<>());
-    for (String key : sought.keys) {
-      for (Glossary.IndexedTerm term : Glossary.occurrences(normalized, key)) {
-        ranges.add(new Range(term.start(), term.end()));
-      }
-    }
     for (String run : sought.han) {
       for (int at = normalized.indexOf(run); at >= 0; at = normalized.indexOf(run, at + 1)) {
         ranges.add(new Range(at, at + run.length()));
@@ -154,25 +265,36 @@ final class Highlights {
 
   /** Matches one leaf in each of {@code docs}. */
   private static void match(
-      LeafReaderContext leaf, Leaf query, int[] docs, Found[] found, Provenance provenance)
+      LeafReaderContext leaf,
+      Leaf query,
+      int[] docs,
+      Found[] found,
+      Provenance provenance,
+      Map<String, TermsEnum> termsEnums)
       throws IOException {
     String field = query.terms()[0].field();
     Terms terms = leaf.reader().terms(field);
     if (terms == null) {
       return;
     }
+    // One enum per field serves every seek: making one costs more than a seek.
+    TermsEnum termsEnum = termsEnums.get(field);
+    if (termsEnum == null) {
+      termsEnum = terms.iterator();
+      termsEnums.put(field, termsEnum);
+    }
     // Fields without offsets (section, url) still tell which alternatives a hit contains.
     int flags = terms.hasOffsets() ? PostingsEnum.OFFSETS : PostingsEnum.POSITIONS;
     String stored = IndexSchema.storedFieldOf(field);
     if (query.synonyms()) {
       for (Term term : query.terms()) {
-        PostingsEnum[] postings = postings(terms, new Term[] {term}, flags);
+        PostingsEnum[] postings = postings(termsEnum, new Term[] {term}, flags);
         if (postings != null) {
           match(term, new Term[] {term}, postings, new int[] {0}, docs, stored, provenance, found);
         }
       }
     } else {
-      PostingsEnum[] postings = postings(terms, query.terms(), flags);
+      PostingsEnum[] postings = postings(termsEnum, query.terms(), flags);
       if (postings != null) {
         match(
             query.query(),
@@ -187,11 +309,14 @@ final class Highlights {
     }
   }
 
-  /** The postings of every term, or null when one of them is absent. */
-  private static PostingsEnum[] postings(Terms terms, Term[] wanted, int flags) throws IOException {
+  /**
+   * The postings of every term, or null when one of them is absent; a postings enum keeps its term
+   * when the terms enum seeks another.
+   */
+  private static PostingsEnum[] postings(TermsEnum termsEnum, Term[] wanted, int flags)
+      throws IOException {
     PostingsEnum[] postings = new PostingsEnum[wanted.length];
     for (int i = 0; i < wanted.length; i++) {
-      TermsEnum termsEnum = terms.iterator();
       if (!termsEnum.seekExact(wanted[i].bytes())) {
         return null;
       }
@@ -232,14 +357,12 @@ final class Highlights {
   }
 
   /**
-   * Notes a match without offsets to find in the stored text: a glossary term by its key, a phrase
-   * of Han bigrams (or a lone character) as the run of characters it spells.
+   * Notes a match without offsets to find in the stored text: a phrase of Han bigrams (or a lone
+   * character) as the run of characters it spells.
    */
   private static void seek(Term[] terms, String stored, Found found) {
     String field = terms[0].field();
-    if (IndexSchema.isGlossaryTerms(field)) {
-      found.sought().computeIfAbsent(stored, k -> new Sought()).keys.add(terms[0].text());
-    } else if (IndexSchema.isBigrams(field)) {
+    if (IndexSchema.isBigrams(field)) {
       StringBuilder run = new StringBuilder(terms[0].text());
       for (int i = 1; i < terms.length; i++) {
         String bigram = terms[i].text();
