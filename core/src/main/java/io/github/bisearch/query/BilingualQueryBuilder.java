@@ -590,12 +590,13 @@ public final class BilingualQueryBuilder {
    * query that highlighting uses (the user's words and each translation, field by field).
    */
   private Whole whole(QueryConcept concept) {
-    Query shown = wholeConceptQuery(concept);
-    if (shown == null) {
-      return null;
-    }
     Query byConcept = conceptFieldQuery(concept);
-    return new Whole(byConcept != null ? byConcept : shown, shown);
+    if (byConcept != null) {
+      Query shown = wholeConceptQuery(concept, false);
+      return new Whole(byConcept, shown != null ? shown : byConcept);
+    }
+    Query shown = wholeConceptQuery(concept, true);
+    return shown == null ? null : new Whole(shown, shown);
   }
 
   /**
@@ -649,8 +650,19 @@ public final class BilingualQueryBuilder {
   }
 
   private Query wholeConceptQuery(QueryConcept concept) {
+    return wholeConceptQuery(concept, true);
+  }
+
+  /**
+   * The concept whole, field by field; {@code withUrl} false leaves out the url, which the concept
+   * field does not hold either (what highlighting shows is what was scored).
+   */
+  private Query wholeConceptQuery(QueryConcept concept, boolean withUrl) {
     List<Query> perField = new ArrayList<>(FIELDS.size());
     for (FieldWeight fw : FIELDS) {
+      if (!withUrl && fw.field().equals(IndexSchema.URL)) {
+        continue;
+      }
       List<Query> alternatives = new ArrayList<>(2);
       Query own = textQuery(fw, concept.original(), concept.fuzzy());
       if (own != null) {

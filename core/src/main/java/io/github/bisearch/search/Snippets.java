@@ -27,11 +27,12 @@ final class Snippets {
 
   static Snippet cut(String text, List<Range> ranges) {
     List<Range> merged = merge(ranges);
-    if (width(text, 0, text.length()) <= WIDTH) {
+    Columns columns = new Columns(text);
+    if (columns.width(0, text.length()) <= WIDTH) {
       return new Snippet(text, merged);
     }
-    int start = merged.isEmpty() ? 0 : bestStart(text, merged);
-    int end = advance(text, start, WIDTH);
+    int start = merged.isEmpty() ? 0 : bestStart(text, columns, merged);
+    int end = columns.advance(start, WIDTH);
     end = backToWordEnd(text, start, end);
     StringBuilder out = new StringBuilder();
     int shift = 0;
@@ -53,12 +54,12 @@ final class Snippets {
   }
 
   /** Where to start so that the window holds the most matches; earliest wins ties. */
-  private static int bestStart(String text, List<Range> ranges) {
+  private static int bestStart(String text, Columns columns, List<Range> ranges) {
     int bestCount = -1;
     int bestAnchor = 0;
     for (int i = 0; i < ranges.size(); i++) {
       int anchor = ranges.get(i).start();
-      int limit = advance(text, anchor, WIDTH - LEAD);
+      int limit = columns.advance(anchor, WIDTH - LEAD);
       int count = 0;
       for (int j = i; j < ranges.size() && ranges.get(j).end() <= limit; j++) {
         count++;
@@ -116,20 +117,56 @@ final class Snippets {
     return at > limit ? at : end;
   }
 
-  /** The index after advancing {@code columns} columns from {@code from}. */
-  private static int advance(String text, int from, int columns) {
-    int at = from;
-    int used = 0;
-    while (at < text.length()) {
-      int cp = text.codePointAt(at);
-      int w = columns(cp);
-      if (used + w > columns) {
-        break;
+  /**
+   * The columns before each index of a text, counted once: the width of any stretch and how far a
+   * number of columns reaches are then a subtraction and a binary search.
+   */
+  private static final class Columns {
+    private final String text;
+    private final int[] before;
+
+    Columns(String text) {
+      this.text = text;
+      this.before = new int[text.length() + 1];
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        int next = i + Character.charCount(cp);
+        int total = before[i] + columns(cp);
+        for (int k = i + 1; k <= next; k++) {
+          before[k] = total; // inside a surrogate pair as after it
+        }
+        i = next;
       }
-      used += w;
-      at += Character.charCount(cp);
     }
-    return at;
+
+    int width(int from, int to) {
+      return before[to] - before[from];
+    }
+
+    /**
+     * The index after advancing {@code columns} columns from {@code from}: the last code point
+     * boundary whose columns since {@code from} fit (characters of no width that follow included).
+     */
+    int advance(int from, int columns) {
+      int limit = before[from] + columns;
+      int low = from;
+      int high = text.length();
+      while (low < high) {
+        int middle = (low + high + 1) >>> 1;
+        if (before[middle] <= limit) {
+          low = middle;
+        } else {
+          high = middle - 1;
+        }
+      }
+      if (low > from
+          && low < text.length()
+          && Character.isLowSurrogate(text.charAt(low))
+          && Character.isHighSurrogate(text.charAt(low - 1))) {
+        low--; // never inside a pair
+      }
+      return low;
+    }
   }
 
   static int width(String text, int from, int to) {
