@@ -160,9 +160,10 @@ final class Highlights {
       throws IOException {
     Found[] found = new Found[docs.length];
     StoredText[] texts = new StoredText[docs.length];
+    Map<String, String> normalized = new HashMap<>();
     for (int i = 0; i < docs.length; i++) {
       found[i] = new Found(new HashMap<>(), new BitSet());
-      texts[i] = new StoredText(documents[i]);
+      texts[i] = new StoredText(documents[i], normalized);
     }
     Map<String, TermsEnum> termsEnums = new HashMap<>();
     for (Leaf query : leaves) {
@@ -175,14 +176,19 @@ final class Highlights {
     return found;
   }
 
-  /** A hit's stored fields, normalized once when a glossary term is looked for in them. */
+  /**
+   * A hit's stored fields, normalized once when a glossary term is looked for in them; a text that
+   * several hits share (their section) once for all of them.
+   */
   private static final class StoredText {
     private final Document document;
+    private final Map<String, String> shared;
     private final Map<String, String> normalized = new HashMap<>(4);
     private final Map<String, Boolean> sameLength = new HashMap<>(4);
 
-    StoredText(Document document) {
+    StoredText(Document document, Map<String, String> shared) {
       this.document = document;
+      this.shared = shared;
     }
 
     /** The stored field as the index's analysis normalized it, or null when it is empty. */
@@ -191,7 +197,9 @@ final class Highlights {
           field,
           f -> {
             String text = document.get(f);
-            return text == null || text.isEmpty() ? null : TextNormalizer.normalize(text);
+            return text == null || text.isEmpty()
+                ? null
+                : shared.computeIfAbsent(text, TextNormalizer::normalize);
           });
     }
 
