@@ -160,10 +160,9 @@ public final class EntryDocuments {
     }
   }
 
-  /** The concepts of a title (twice: a title weighs double), section or text. */
+  /** The concepts of a title, section or text, as many times as the field weighs. */
   private static void addConcepts(Document doc, String field, String value) {
-    doc.add(new Field(IndexSchema.CONCEPTS, value, TERMS));
-    if (field.equals(IndexSchema.TITLE)) {
+    for (int i = IndexSchema.conceptWeight(field); i > 0; i--) {
       doc.add(new Field(IndexSchema.CONCEPTS, value, TERMS));
     }
   }
@@ -235,8 +234,7 @@ public final class EntryDocuments {
       doc.add(wordTokens.field(words, current, wordsType));
       doc.add(bigramTokens.field(bigrams, current, bigramsType));
       doc.add(glossaryTermTokens.field(glossaryTerms, current, TERMS));
-      doc.add(conceptTokens.field(IndexSchema.CONCEPTS, current, TERMS));
-      if (field.equals(IndexSchema.TITLE)) {
+      for (int copy = IndexSchema.conceptWeight(field); copy > 0; copy--) {
         doc.add(conceptTokens.field(IndexSchema.CONCEPTS, current, TERMS));
       }
     }

@@ -71,6 +71,15 @@ public final class IndexSchema {
    */
   public static final String CONCEPTS = "concepts";
 
+  /**
+   * How many times the concepts of {@code field} (title, section or text) are added to {@link
+   * #CONCEPTS}: its weight there, as a term's frequency. A title counts twice (three times measured
+   * no better on the relevance sets: {@code benchmarks/RELEVANCE.md}).
+   */
+  public static int conceptWeight(String field) {
+    return field.equals(TITLE) ? 2 : 1;
+  }
+
   /** The stored text fields that are also searched, in the order snippets prefer them. */
   public static final List<String> SEARCHED = List.of(TEXT, TITLE, SECTION);
 
