@@ -17,6 +17,9 @@ public record Concept(List<String> chinese, List<String> english) {
 
   /** All terms: Chinese first, then English. */
   public List<String> terms() {
-    return java.util.stream.Stream.concat(chinese.stream(), english.stream()).toList();
+    List<String> terms = new java.util.ArrayList<>(chinese.size() + english.size());
+    terms.addAll(chinese);
+    terms.addAll(english);
+    return java.util.Collections.unmodifiableList(terms);
   }
 }

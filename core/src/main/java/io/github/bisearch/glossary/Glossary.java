@@ -316,22 +316,6 @@ public final class Glossary {
   public record IndexedTerm(String key, int start, int end) {}
 
   /**
-   * A checksum of every term of every concept: indexes record the built-in glossary's, since the
-   * terms they index depend on it.
-   */
-  public String fingerprint() {
-    CRC32C crc = new CRC32C();
-    for (Concept concept : concepts) {
-      for (String term : concept.terms()) {
-        crc.update(term.getBytes(StandardCharsets.UTF_8));
-        crc.update('\n');
-      }
-      crc.update('\t');
-    }
-    return Long.toHexString(crc.getValue());
-  }
-
-  /**
    * The ids of the concepts that the indexed term {@code term} names, as the index's concept field
    * holds them ({@link #conceptIdsOfKey}), or null when the index cannot answer for it: the term is
    * not indexed, or one of its concepts is not the built-in glossary's (a glossary of one's own
@@ -382,6 +366,28 @@ public final class Glossary {
     }
     for (TrieNode next : node.next.values()) {
       collectIds(next, into);
+    }
+  }
+
+  /**
+   * A checksum of the built-in glossary's file, which indexes record: the terms and concept ids
+   * they hold depend on it. Read from the file's bytes without parsing it, so that opening an index
+   * does not wait for the glossary to load.
+   */
+  public static String builtInFingerprint() {
+    try (InputStream in = Glossary.class.getResourceAsStream(BUILT_IN)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "bisearch resource missing from the classpath: " + BUILT_IN);
+      }
+      CRC32C crc = new CRC32C();
+      byte[] buffer = new byte[16 * 1024];
+      for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+        crc.update(buffer, 0, n);
+      }
+      return Long.toHexString(crc.getValue());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read bisearch resource " + BUILT_IN, e);
     }
   }
 
@@ -448,18 +454,39 @@ public final class Glossary {
     }
     TrieNode node = root;
     for (Unit unit : units) {
-      node = node.next.computeIfAbsent(unit.key(), k -> new TrieNode());
+      TrieNode next = node.next.get(unit.key());
+      if (next == null) {
+        next = new TrieNode();
+        node.next.put(unit.key(), next);
+      }
+      node = next;
     }
     if (node.indexedKey == null && isIndexed(units)) {
       node.indexedKey = key(units);
     }
-    if (!node.concepts.contains(concept)) {
+    if (!containsSame(node.concepts, concept)) {
       node.concepts.add(concept);
       node.ordinals = java.util.Arrays.copyOf(node.ordinals, node.ordinals.length + 1);
       node.ordinals[node.ordinals.length - 1] = ordinal;
       node.ids = java.util.Arrays.copyOf(node.ids, node.ids.length + 1);
       node.ids[node.ids.length - 1] = Integer.toString(ordinal, Character.MAX_RADIX);
     }
+  }
+
+  /**
+   * Whether {@code concepts} holds an equal concept (a line repeated, or a glossary of one's own
+   * repeating a built-in concept), compared by hand: a record's generated equals is linked on first
+   * use, which costs more at start-up than all the comparisons.
+   */
+  private static boolean containsSame(List<Concept> concepts, Concept concept) {
+    for (Concept known : concepts) {
+      if (known == concept
+          || (known.chinese().equals(concept.chinese())
+              && known.english().equals(concept.english()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -123,7 +123,7 @@ public final class IndexSchema {
   }
 
   private static final class GlossaryHolder {
-    static final String FINGERPRINT = Glossary.builtIn().fingerprint();
+    static final String FINGERPRINT = Glossary.builtInFingerprint();
   }
 
   /** The stored field whose text the indexed field {@code indexed} was made from. */

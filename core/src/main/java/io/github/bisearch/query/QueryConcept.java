@@ -45,6 +45,28 @@ public record QueryConcept(
         && original.codePoints().allMatch(c -> c < 0x80 && Character.isLetter(c));
   }
 
+  // Written out: a record's generated equals and hashCode are linked on first use, which a
+  // command-line search (concepts are hashed to remove repeats) pays for at start-up.
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof QueryConcept concept
+        && original.equals(concept.original)
+        && translations.equals(concept.translations)
+        && occur == concept.occur
+        && phrase == concept.phrase
+        && fuzzy == concept.fuzzy;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = original.hashCode();
+    h = 31 * h + translations.hashCode();
+    h = 31 * h + occur.hashCode();
+    h = 31 * h + Boolean.hashCode(phrase);
+    return 31 * h + Boolean.hashCode(fuzzy);
+  }
+
   /** How a concept takes part in matching. */
   public enum Occurrence {
     /** Matching it raises the score. */
