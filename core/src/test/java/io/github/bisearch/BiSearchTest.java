@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +106,8 @@ class BiSearchTest {
   @Test
   void snippetsHighlightBothScripts() {
     List<Hit> hits = seed.search("hypervisor", 3).hits();
-    // XenServer and Hyper say "hypervisor" itself, Xen its translation: own words rank first.
+    // XenServer and Hyper say "hypervisor" itself, Xen its translation: the concept is found by
+    // either name.
     assertEquals(List.of("XenServer", "Hyper", "Xen"), hits.stream().map(Hit::title).toList());
     Hit xen = hits.get(2);
     assertTrue(
@@ -113,6 +115,51 @@ class BiSearchTest {
         xen.snippet().toString());
     Hit server = hits.get(0);
     assertTrue(server.snippet().marked("<", ">").contains("Xen Project <hypervisor> and"));
+  }
+
+  @Test
+  void aConceptIsFoundByEveryNameAndItsPartsApartRankBelowIt() {
+    try (BiSearch search = BiSearch.inMemory()) {
+      search.addMarkdown(
+          "notes.md",
+          "- [Whole](https://example.org/a): 容器管理 for teams\n"
+              + "- [English](https://example.org/b): Container Management, scaled\n"
+              + "- [Parts](https://example.org/c): 管理 of every 容器 by hand\n"
+              + "- [Other](https://example.org/d): nothing related\n");
+      SearchResult result = search.search("容器管理", 10);
+      List<String> titles = result.hits().stream().map(Hit::title).toList();
+      assertEquals(3, result.total());
+      // Both names of the concept cover it; its parts found apart only add relevance.
+      assertEquals(Set.of("Whole", "English"), Set.copyOf(titles.subList(0, 2)));
+      assertEquals("Parts", titles.get(2));
+      assertEquals(
+          "<Container Management>, scaled",
+          result.hits().get(titles.indexOf("English")).snippet().marked("<", ">"));
+      assertEquals(
+          List.of("容器管理|容器|part", "容器管理|管理|part"),
+          result.hits().get(2).matched().stream()
+              .map(m -> m.concept() + "|" + m.term() + "|" + m.via())
+              .toList());
+    }
+  }
+
+  @Test
+  void aGlossaryOfOnesOwnIsSearchedWordByWordForTheConceptsItTouches(@TempDir Path dir)
+      throws Exception {
+    Path mine = dir.resolve("mine.tsv");
+    Files.writeString(mine, "虚拟机\tvirtual box\n", StandardCharsets.UTF_8);
+    try (BiSearch search = BiSearch.builder().glossary(mine).build()) {
+      search.addMarkdown(
+          "notes.md",
+          "- [Box](https://example.org/a): runs in a Virtual Box\n"
+              + "- [Machine](https://example.org/b): runs in a virtual machine\n"
+              + "- [Monitor](https://example.org/c): a hypervisor\n");
+      // The index knows no concept "virtual box": 虚拟机 is searched by its names one by one.
+      assertEquals(Set.of("Box", "Machine"), Set.copyOf(titles(search, "虚拟机", 10)));
+      // Concepts the added glossary does not touch still go through the concept field; its part
+      // 虚拟机 still finds the other two, below.
+      assertEquals(List.of("Monitor", "Box", "Machine"), titles(search, "虚拟机监视器", 10));
+    }
   }
 
   @Test

@@ -159,7 +159,8 @@ public final class ReportWriter {
             + " Lucene, does not. \"TopDocs only\""
             + " is the same search without loading documents. \"1 term per concept\": raw"
             + " Lucene's top 10 (documents not loaded) for each of the query's concepts as one"
-            + " term in the text field, OR-ed: no translation, no other field, no ranking by"
+            + " term, OR-ed: a glossary concept's id in the concept field (all its names, title,"
+            + " section and text), another word in the text's words; no parts, no ranking by"
             + " coverage; the least any search for these concepts costs on this index. Naive: one"
             + " SmartChineseAnalyzer field in memory over the same entries, words OR-ed, no"
             + " snippets.");

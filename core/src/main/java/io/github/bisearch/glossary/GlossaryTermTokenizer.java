@@ -59,7 +59,7 @@ public final class GlossaryTermTokenizer extends Tokenizer {
       text.append(buffer, 0, n);
     }
     length = text.length();
-    found = indexedTerms(glossary, text);
+    found = glossary.indexedTerms(TextNormalizer.normalize(text.toString()));
     next = 0;
     ids = new String[0];
     nextId = 0;
@@ -90,25 +90,6 @@ public final class GlossaryTermTokenizer extends Tokenizer {
     term.append(occurrence.key());
     setOffsets(occurrence);
     return true;
-  }
-
-  /**
-   * The last text this thread tokenized and its terms: a value is indexed both as glossary terms
-   * and as concepts, one field after the other, and finding its terms once is enough.
-   */
-  private record Last(Glossary glossary, String text, List<Glossary.IndexedTerm> found) {}
-
-  private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
-
-  private static List<Glossary.IndexedTerm> indexedTerms(Glossary glossary, StringBuilder text) {
-    Last last = LAST.get();
-    if (last != null && last.glossary() == glossary && last.text().contentEquals(text)) {
-      return last.found();
-    }
-    String value = text.toString();
-    List<Glossary.IndexedTerm> found = glossary.indexedTerms(TextNormalizer.normalize(value));
-    LAST.set(new Last(glossary, value, found));
-    return found;
   }
 
   private void setOffsets(Glossary.IndexedTerm occurrence) {

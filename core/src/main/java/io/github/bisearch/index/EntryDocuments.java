@@ -35,8 +35,8 @@ public final class EntryDocuments {
       analyzedType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
   /**
-   * Glossary terms: frequencies for scoring, no positions (a term is matched whole, never in a
-   * phrase; highlighting finds it again in the stored text of the hits shown).
+   * Concepts: frequencies for scoring, no positions (a concept is matched whole, never in a phrase;
+   * highlighting finds its names again in the stored text of the hits shown).
    */
   private static final FieldType TERMS = analyzedType(IndexOptions.DOCS_AND_FREQS);
 
@@ -152,10 +152,8 @@ public final class EntryDocuments {
     if (!value.isEmpty()) {
       String words = IndexSchema.words(field);
       String bigrams = IndexSchema.bigrams(field);
-      String glossaryTerms = IndexSchema.glossaryTerms(field);
       doc.add(new Field(words, value, indexedType(words)));
       doc.add(new Field(bigrams, value, indexedType(bigrams)));
-      doc.add(new Field(glossaryTerms, value, indexedType(glossaryTerms)));
       addConcepts(doc, field, value);
     }
   }
@@ -172,7 +170,7 @@ public final class EntryDocuments {
    * text.
    */
   static FieldType indexedType(String indexed) {
-    if (IndexSchema.isGlossaryTerms(indexed)) {
+    if (indexed.equals(IndexSchema.CONCEPTS)) {
       return TERMS;
     }
     if (IndexSchema.isBigrams(indexed)) {
@@ -190,13 +188,11 @@ public final class EntryDocuments {
     private final Function<Entry, String> of;
     private final String words;
     private final String bigrams;
-    private final String glossaryTerms;
     private final FieldType wordsType;
     private final FieldType bigramsType;
     private String value;
     private RecordedTokens wordTokens;
     private RecordedTokens bigramTokens;
-    private RecordedTokens glossaryTermTokens;
     private RecordedTokens conceptTokens;
 
     Shared(String field, Function<Entry, String> of) {
@@ -204,7 +200,6 @@ public final class EntryDocuments {
       this.of = of;
       this.words = IndexSchema.words(field);
       this.bigrams = IndexSchema.bigrams(field);
-      this.glossaryTerms = IndexSchema.glossaryTerms(field);
       this.wordsType = indexedType(words);
       this.bigramsType = indexedType(bigrams);
     }
@@ -227,13 +222,11 @@ public final class EntryDocuments {
         Analyzer analyzer = IndexSchema.analyzer();
         wordTokens = RecordedTokens.record(analyzer, words, current);
         bigramTokens = RecordedTokens.record(analyzer, bigrams, current);
-        glossaryTermTokens = RecordedTokens.record(analyzer, glossaryTerms, current);
         conceptTokens = RecordedTokens.record(analyzer, IndexSchema.CONCEPTS, current);
         value = current;
       }
       doc.add(wordTokens.field(words, current, wordsType));
       doc.add(bigramTokens.field(bigrams, current, bigramsType));
-      doc.add(glossaryTermTokens.field(glossaryTerms, current, TERMS));
       for (int copy = IndexSchema.conceptWeight(field); copy > 0; copy--) {
         doc.add(conceptTokens.field(IndexSchema.CONCEPTS, current, TERMS));
       }

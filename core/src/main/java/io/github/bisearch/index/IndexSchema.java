@@ -15,8 +15,7 @@ public final class IndexSchema {
    * Bumped whenever analysis or fields change in a way that makes old indexes give wrong answers.
    * Version 2 added the source documents that incremental indexing relies on: without them, files
    * deleted from a folder would never be removed. Version 4 added the glossary terms of title,
-   * section and text ({@link #glossaryTerms}); version 5 the concepts they name ({@link
-   * #CONCEPTS}).
+   * section and text; version 5 replaced them with the concepts they name ({@link #CONCEPTS}).
    */
   public static final String VERSION = "5";
 
@@ -100,8 +99,10 @@ public final class IndexSchema {
   }
 
   /**
-   * The field holding the built-in glossary's terms found in {@code field}, one term each, by their
-   * {@linkplain Glossary#indexedKey keys}.
+   * The name under which queries stand for the built-in glossary's terms in {@code field}, one term
+   * each by its {@linkplain Glossary#indexedKey key}. The index holds no such field (it holds the
+   * concepts the terms name, {@link #CONCEPTS}); highlighting finds these terms in the stored text
+   * of the hits shown, as {@link Glossary#indexedTerms} finds them.
    */
   public static String glossaryTerms(String field) {
     return field + GLOSSARY_TERMS_SUFFIX;
@@ -112,7 +113,7 @@ public final class IndexSchema {
     return indexed.endsWith(BIGRAMS_SUFFIX);
   }
 
-  /** Whether {@code indexed} is a field of glossary terms. */
+  /** Whether {@code indexed} names the glossary terms of a field ({@link #glossaryTerms}). */
   public static boolean isGlossaryTerms(String indexed) {
     return indexed.endsWith(GLOSSARY_TERMS_SUFFIX);
   }
@@ -133,8 +134,8 @@ public final class IndexSchema {
   }
 
   /**
-   * The analyzer for every indexed field: words by default, bigrams for {@code .bg} fields,
-   * glossary terms for {@code .g} fields, concept ids for {@link #CONCEPTS}.
+   * The analyzer for every indexed field: words by default, bigrams for {@code .bg} fields, concept
+   * ids for {@link #CONCEPTS}.
    */
   public static Analyzer analyzer() {
     return AnalyzerHolder.INDEX;
@@ -153,7 +154,6 @@ public final class IndexSchema {
   private static final class AnalyzerHolder {
     static final Analyzer WORDS = new WordsAnalyzer();
     static final Analyzer BIGRAMS = new BigramAnalyzer();
-    static final Analyzer GLOSSARY_TERMS = new GlossaryTermAnalyzer();
     static final Analyzer CONCEPT_IDS = new GlossaryTermAnalyzer.Concepts();
     static final Analyzer INDEX =
         new PerFieldAnalyzerWrapper(
@@ -165,12 +165,6 @@ public final class IndexSchema {
                 BIGRAMS,
                 bigrams(TEXT),
                 BIGRAMS,
-                glossaryTerms(TITLE),
-                GLOSSARY_TERMS,
-                glossaryTerms(SECTION),
-                GLOSSARY_TERMS,
-                glossaryTerms(TEXT),
-                GLOSSARY_TERMS,
                 CONCEPTS,
                 CONCEPT_IDS));
   }

@@ -250,7 +250,7 @@ public final class BilingualQueryBuilder {
           new TermQuery(new Term(IndexSchema.LANG, filter.language().code())), Occur.FILTER);
     }
     if (filter.section() != null) {
-      Query section = textQuery(SECTION, TextNormalizer.normalize(filter.section()), false);
+      Query section = textQuery(SECTION, TextNormalizer.normalize(filter.section()), false, false);
       if (section == null) {
         throw new IllegalArgumentException(
             "section filter has no words to match: '" + filter.section() + "'");
@@ -535,6 +535,9 @@ public final class BilingualQueryBuilder {
 
   private ConceptQueries conceptQuery(QueryConcept concept) {
     Whole whole = whole(concept);
+    // Alternatives are found the way the concept is shown: glossary terms in the stored text when
+    // the concept field scored it, else the words and bigrams that did.
+    boolean inText = whole != null && whole.scoring() != whole.shown();
     List<BuiltQuery.Alternative> alternatives = new ArrayList<>();
     if (concept.occur() == Occurrence.MUST_NOT) {
       return whole == null
@@ -543,10 +546,14 @@ public final class BilingualQueryBuilder {
     }
     String name = concept.original();
     BuiltQuery.Via own = concept.fuzzy() ? BuiltQuery.Via.TYPO : BuiltQuery.Via.QUERY;
-    addAlternative(alternatives, name, name, own, anyField(name, concept.fuzzy()));
+    addAlternative(alternatives, name, name, own, anyField(name, concept.fuzzy(), inText));
     for (String translation : concept.translations()) {
       addAlternative(
-          alternatives, name, translation, BuiltQuery.Via.GLOSSARY, anyField(translation, false));
+          alternatives,
+          name,
+          translation,
+          BuiltQuery.Via.GLOSSARY,
+          anyField(translation, false, inText));
     }
     List<Whole> parts = new ArrayList<>();
     for (QueryConcept part : parts(concept)) {
@@ -592,10 +599,10 @@ public final class BilingualQueryBuilder {
   private Whole whole(QueryConcept concept) {
     Query byConcept = conceptFieldQuery(concept);
     if (byConcept != null) {
-      Query shown = wholeConceptQuery(concept, false);
+      Query shown = wholeConceptQuery(concept, false, true);
       return new Whole(byConcept, shown != null ? shown : byConcept);
     }
-    Query shown = wholeConceptQuery(concept, true);
+    Query shown = wholeConceptQuery(concept, true, false);
     return shown == null ? null : new Whole(shown, shown);
   }
 
@@ -637,11 +644,14 @@ public final class BilingualQueryBuilder {
     }
   }
 
-  /** {@code text} in any searched field, unweighted: to test whether an entry contains it. */
-  private Query anyField(String text, boolean fuzzy) {
+  /**
+   * {@code text} in any searched field, unweighted: to tell whether an entry contains it ({@code
+   * inText}: see {@link #textQuery}).
+   */
+  private Query anyField(String text, boolean fuzzy, boolean inText) {
     List<Query> fields = new ArrayList<>(FIELDS.size());
     for (FieldWeight fw : FIELDS) {
-      Query query = textQuery(fw, text, fuzzy);
+      Query query = textQuery(fw, text, fuzzy, inText);
       if (query != null) {
         fields.add(query);
       }
@@ -649,27 +659,24 @@ public final class BilingualQueryBuilder {
     return anyOf(fields, 0f);
   }
 
-  private Query wholeConceptQuery(QueryConcept concept) {
-    return wholeConceptQuery(concept, true);
-  }
-
   /**
    * The concept whole, field by field; {@code withUrl} false leaves out the url, which the concept
-   * field does not hold either (what highlighting shows is what was scored).
+   * field does not hold either (what highlighting shows is what was scored); {@code inText}: see
+   * {@link #textQuery}.
    */
-  private Query wholeConceptQuery(QueryConcept concept, boolean withUrl) {
+  private Query wholeConceptQuery(QueryConcept concept, boolean withUrl, boolean inText) {
     List<Query> perField = new ArrayList<>(FIELDS.size());
     for (FieldWeight fw : FIELDS) {
       if (!withUrl && fw.field().equals(IndexSchema.URL)) {
         continue;
       }
       List<Query> alternatives = new ArrayList<>(2);
-      Query own = textQuery(fw, concept.original(), concept.fuzzy());
+      Query own = textQuery(fw, concept.original(), concept.fuzzy(), inText);
       if (own != null) {
         alternatives.add(own);
       }
       if (concept.occur() != Occurrence.MUST_NOT) {
-        Query translated = translationsQuery(fw, concept.translations());
+        Query translated = translationsQuery(fw, concept.translations(), inText);
         if (translated != null) {
           alternatives.add(new BoostQuery(translated, TRANSLATION_WEIGHT));
         }
@@ -683,13 +690,16 @@ public final class BilingualQueryBuilder {
   }
 
   /**
-   * The user's (or a translation's) words in one field: as a glossary term where the field indexes
-   * it, else as words or as Han bigrams; a fuzzy word also matches words one letter away (two for
-   * long words).
+   * The user's (or a translation's) words in one field, as words or as Han bigrams; a fuzzy word
+   * also matches words one letter away (two for long words).
+   *
+   * <p>{@code inText}: a glossary term is instead one term of the field's {@linkplain
+   * IndexSchema#glossaryTerms glossary terms}, which the index does not hold: highlighting and
+   * provenance find it in the stored text of the hits shown. Only for a concept that the concept
+   * field scores.
    */
-  private Query textQuery(FieldWeight fw, String text, boolean fuzzy) {
-    if (fw.hasGlossaryTerms() && !fuzzy) {
-      // A glossary term is indexed whole: one term instead of a word phrase and a bigram phrase.
+  private Query textQuery(FieldWeight fw, String text, boolean fuzzy, boolean inText) {
+    if (inText && fw.hasGlossaryTerms() && !fuzzy) {
       Query term = GlossaryTermQueries.query(IndexSchema.glossaryTerms(fw.field()), text);
       if (term != null) {
         return term;
@@ -723,7 +733,7 @@ public final class BilingualQueryBuilder {
     return tokens.simple() ? tokens.query(field) : builder.createPhraseQuery(field, text);
   }
 
-  private Query translationsQuery(FieldWeight fw, List<String> translations) {
+  private Query translationsQuery(FieldWeight fw, List<String> translations, boolean inText) {
     if (translations.isEmpty()) {
       return null;
     }
@@ -731,7 +741,7 @@ public final class BilingualQueryBuilder {
     Map<String, List<TermQuery>> singles = new LinkedHashMap<>();
     List<Query> alternatives = new ArrayList<>();
     for (String translation : translations) {
-      Query query = textQuery(fw, translation, false);
+      Query query = textQuery(fw, translation, false, inText);
       if (query instanceof TermQuery term) {
         List<TermQuery> group =
             singles.computeIfAbsent(term.getTerm().field(), f -> new ArrayList<>());

@@ -1,8 +1,10 @@
 package io.github.bisearch.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bisearch.glossary.Glossary;
 import io.github.bisearch.query.QueryConcept.Occurrence;
@@ -102,5 +104,40 @@ class BilingualQueryBuilderTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> builder.concepts("  \t "));
     assertEquals("query is empty", e.getMessage());
+  }
+
+  private static String id(String term) {
+    return "concepts:" + Glossary.builtIn().conceptIds(term)[0];
+  }
+
+  @Test
+  void builtInGlossaryConceptsAreOneTermOfTheConceptField() {
+    BilingualQueryBuilder builtIn = new BilingualQueryBuilder(Glossary.builtIn(), true);
+    assertEquals(
+        "concept(" + id("虚拟机") + ") concept(" + id("hypervisor") + ")",
+        builtIn.build("虚拟机 HYPERVISORS").query().toString());
+    // A quoted phrase is searched as written, word by word and field by field.
+    String phrase = builtIn.build("\"virtual machine\"").query().toString();
+    assertFalse(phrase.contains("concepts:") || phrase.contains(".g:"), phrase);
+    assertTrue(phrase.contains("text.w:\"virtual machine\""), phrase);
+    // So is a search without translation.
+    String plain =
+        new BilingualQueryBuilder(Glossary.builtIn(), false).build("虚拟机").query().toString();
+    assertFalse(plain.contains("concepts:"), plain);
+  }
+
+  @Test
+  void partsOfAMultiWordTermAreAClauseOfTheirOwnThatNeverCovers() {
+    BilingualQueryBuilder builtIn = new BilingualQueryBuilder(Glossary.builtIn(), true);
+    BuiltQuery query = builtIn.build("容器管理");
+    assertEquals(
+        "concept(" + id("容器管理") + ") relevance((" + id("容器") + " " + id("管理") + ")^0.15)",
+        query.query().toString());
+    List<Boolean> covers = new java.util.ArrayList<>();
+    for (org.apache.lucene.search.BooleanClause clause :
+        (org.apache.lucene.search.BooleanQuery) query.query()) {
+      covers.add(((ConceptQuery) clause.getQuery()).covers());
+    }
+    assertEquals(List.of(true, false), covers);
   }
 }

@@ -218,8 +218,9 @@ class SearchCommandTest {
     JsonObject result = search("--no-translate", "容器");
 
     assertEquals(3, result.get("total").getAsInt());
+    // Two titles hold 容器 as a word; BM25, by their lengths, orders them.
     assertEquals(
-        List.of("Eric Brewer：容器和微服务是计算的未来", "基于Docker容器的云计算平台搭建实战", "Hyper"), titles(result));
+        List.of("基于Docker容器的云计算平台搭建实战", "Eric Brewer：容器和微服务是计算的未来", "Hyper"), titles(result));
   }
 
   @Test

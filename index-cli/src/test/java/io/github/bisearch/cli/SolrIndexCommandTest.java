@@ -213,15 +213,12 @@ class SolrIndexCommandTest {
     expected.put("title", "Xen");
     expected.put("title.w", "Xen");
     expected.put("title.bg", "Xen");
-    expected.put("title.g", "Xen");
     expected.put("section", "Projects > Virtual Machine");
     expected.put("section.w", "Projects > Virtual Machine");
     expected.put("section.bg", "Projects > Virtual Machine");
-    expected.put("section.g", "Projects > Virtual Machine");
     expected.put("text", "Xen 是一个开放源代码虚拟机监视器");
     expected.put("text.w", "Xen 是一个开放源代码虚拟机监视器");
     expected.put("text.bg", "Xen 是一个开放源代码虚拟机监视器");
-    expected.put("text.g", "Xen 是一个开放源代码虚拟机监视器");
     expected.put("concepts", "Xen"); // the first value: title, title again, section, text
     assertEquals(expected, fields);
     assertEquals(
