@@ -607,14 +607,14 @@ public final class BilingualQueryBuilder {
   }
 
   /**
-   * The concept as concept ids, or null when the index's concept field cannot stand for it: a
-   * phrase, a fuzzy or excluded word, a search without translations, or a term the index does not
-   * hold as a concept.
+   * The concept as concept ids, or null when the index's concept field cannot stand for it: a fuzzy
+   * or excluded word, a search without translations, or words the index does not hold as one
+   * concept. A quoted glossary term is one concept like any other (quotes keep words together, and
+   * a quoted term is searched with its translations too).
    */
   private Query conceptFieldQuery(QueryConcept concept) {
     if (!translate
         || concept.fuzzy()
-        || concept.phrase()
         || concept.occur() == Occurrence.MUST_NOT
         || concept.translations().isEmpty()) {
       return null;

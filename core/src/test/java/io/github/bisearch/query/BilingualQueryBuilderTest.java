@@ -116,10 +116,12 @@ class BilingualQueryBuilderTest {
     assertEquals(
         "concept(" + id("虚拟机") + ") concept(" + id("hypervisor") + ")",
         builtIn.build("虚拟机 HYPERVISORS").query().toString());
-    // A quoted phrase is searched as written, word by word and field by field.
-    String phrase = builtIn.build("\"virtual machine\"").query().toString();
+    // A quoted glossary term is one concept too; other quoted words are a phrase of words.
+    assertEquals(
+        "concept(" + id("虚拟机") + ")", builtIn.build("\"Virtual Machine\"").query().toString());
+    String phrase = builtIn.build("\"machine virtual\"").query().toString();
     assertFalse(phrase.contains("concepts:") || phrase.contains(".g:"), phrase);
-    assertTrue(phrase.contains("text.w:\"virtual machine\""), phrase);
+    assertTrue(phrase.contains("text.w:\"machine virtual\""), phrase);
     // So is a search without translation.
     String plain =
         new BilingualQueryBuilder(Glossary.builtIn(), false).build("虚拟机").query().toString();
