@@ -138,6 +138,15 @@ public final class Glossary {
    * null when {@code term} is no glossary term or one that is not indexed.
    */
   public String indexedKey(String term) {
+    TrieNode node = indexedNode(term);
+    return node == null ? null : node.indexedKey;
+  }
+
+  /**
+   * The trie node of {@code term} as documents would find it (its units joined, no punctuation
+   * inside), or null; a node without {@link TrieNode#indexedKey} is a term documents do not index.
+   */
+  private TrieNode indexedNode(String term) {
     TrieNode node = root;
     List<Unit> units = Unit.split(TextNormalizer.normalize(term));
     for (int i = 0; i < units.size(); i++) {
@@ -146,7 +155,7 @@ public final class Glossary {
         return null; // punctuation inside: documents would not index it as one term
       }
     }
-    return node.indexedKey;
+    return node;
   }
 
   /**
@@ -322,15 +331,8 @@ public final class Glossary {
    * adds terms that the index never saw as concepts).
    */
   public String[] conceptIds(String term) {
-    TrieNode node = root;
-    List<Unit> units = Unit.split(TextNormalizer.normalize(term));
-    for (int i = 0; i < units.size(); i++) {
-      node = i > 0 && !units.get(i).joined() ? null : node.next.get(units.get(i).key());
-      if (node == null) {
-        return null;
-      }
-    }
-    if (node.indexedKey == null || node.ids.length == 0) {
+    TrieNode node = indexedNode(term);
+    if (node == null || node.indexedKey == null || node.ids.length == 0) {
       return null;
     }
     for (int ordinal : node.ordinals) {
@@ -344,7 +346,7 @@ public final class Glossary {
   /**
    * The ids of the concepts of the indexed term with {@code key} ({@link #indexedTerms}): what the
    * index's concept field holds for each occurrence of the term. An id is the concept's place in
-   * this glossary, so ids of the built-in glossary are stable for one {@link #fingerprint}.
+   * this glossary, so ids of the built-in glossary are stable for one {@link #builtInFingerprint}.
    */
   public String[] conceptIdsOfKey(String key) {
     Map<String, String[]> table = idsByKey;
@@ -375,11 +377,7 @@ public final class Glossary {
    * does not wait for the glossary to load.
    */
   public static String builtInFingerprint() {
-    try (InputStream in = Glossary.class.getResourceAsStream(BUILT_IN)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "bisearch resource missing from the classpath: " + BUILT_IN);
-      }
+    try (InputStream in = builtInFile()) {
       CRC32C crc = new CRC32C();
       byte[] buffer = new byte[16 * 1024];
       for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
@@ -542,15 +540,20 @@ public final class Glossary {
     String[] ids = NO_IDS;
   }
 
+  /** The built-in glossary's file. */
+  private static InputStream builtInFile() {
+    InputStream in = Glossary.class.getResourceAsStream(BUILT_IN);
+    if (in == null) {
+      throw new IllegalStateException("bisearch resource missing from the classpath: " + BUILT_IN);
+    }
+    return in;
+  }
+
   private static final class BuiltInHolder {
     static final Glossary GLOSSARY = loadBuiltIn();
 
     private static Glossary loadBuiltIn() {
-      try (InputStream in = Glossary.class.getResourceAsStream(BUILT_IN)) {
-        if (in == null) {
-          throw new IllegalStateException(
-              "bisearch resource missing from the classpath: " + BUILT_IN);
-        }
+      try (InputStream in = builtInFile()) {
         List<Concept> concepts = read(BUILT_IN, new InputStreamReader(in, StandardCharsets.UTF_8));
         return new Glossary(concepts, concepts.size());
       } catch (IOException e) {

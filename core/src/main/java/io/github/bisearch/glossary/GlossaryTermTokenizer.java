@@ -28,7 +28,8 @@ public final class GlossaryTermTokenizer extends Tokenizer {
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
   private final PositionIncrementAttribute increment =
       addAttribute(PositionIncrementAttribute.class);
-  private String[] ids = new String[0];
+  private static final String[] NONE = new String[0];
+  private String[] ids = NONE;
   private int nextId;
   private final StringBuilder text = new StringBuilder();
   private final char[] buffer = new char[1024];
@@ -61,7 +62,7 @@ public final class GlossaryTermTokenizer extends Tokenizer {
     length = text.length();
     found = glossary.indexedTerms(TextNormalizer.normalize(text.toString()));
     next = 0;
-    ids = new String[0];
+    ids = NONE;
     nextId = 0;
   }
 

@@ -166,8 +166,7 @@ public final class EntryDocuments {
   }
 
   /**
-   * The type of {@code indexed}, a words, bigrams or glossary terms field of title, section or
-   * text.
+   * The type of {@code indexed}: a words or bigrams field of title, section or text, or concepts.
    */
   static FieldType indexedType(String indexed) {
     if (indexed.equals(IndexSchema.CONCEPTS)) {

@@ -110,8 +110,8 @@ class GlossaryTermTokenizerTest {
   }
 
   @Test
-  void conceptsOfTheSameValueAsTermsJustBeforeAreTheSameOccurrences() throws IOException {
-    // A value is tokenized as terms, then as concepts: the second reuses what the first found.
+  void conceptsAreThoseOfTheTermsFound() throws IOException {
+    // The same value as terms and as concepts: each term found gives its concepts' ids.
     Analyzer terms = of("容器\tcontainer\n");
     Analyzer concepts = of("容器\tcontainer\n", true);
     assertEquals(List.of("容器[0,2]", "container[3,12]"), tokens(terms, "容器 container"));
