@@ -9,6 +9,9 @@ import io.github.bisearch.query.BuiltQuery;
 import io.github.bisearch.query.QueryConcept;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -78,6 +81,14 @@ public class QueryLatencyBenchmark {
   private BiSearch bisearch;
   private DirectoryReader reader;
   private IndexSearcher lucene;
+  private ExecutorService pool;
+
+  private static final ThreadFactory DAEMONS =
+      task -> {
+        Thread thread = new Thread(task, "lucene-floor-search");
+        thread.setDaemon(true);
+        return thread;
+      };
 
   @Setup
   public void setUp() throws IOException {
@@ -86,7 +97,12 @@ public class QueryLatencyBenchmark {
     queries = work.queries().toArray(String[]::new);
     bisearch = BiSearch.builder().directory(Fixtures.index(work.corpus())).create(false).build();
     reader = DirectoryReader.open(FSDirectory.open(Fixtures.index(work.corpus())));
-    lucene = new IndexSearcher(reader);
+    // As many threads per search as bisearch uses: Lucene's own slicing, with the calling thread
+    // and one pool thread per further core (bisearch searches a small index in the calling thread
+    // alone, and Lucene then makes one slice too).
+    int cores = Math.min(Runtime.getRuntime().availableProcessors(), 4);
+    pool = cores > 1 ? Executors.newFixedThreadPool(cores - 1, DAEMONS) : null;
+    lucene = pool == null ? new IndexSearcher(reader) : new IndexSearcher(reader, pool);
     lucene.setQueryCache(null); // as bisearch's own searchers: every call really searches
     BilingualQueryBuilder builder = new BilingualQueryBuilder(Glossary.builtIn(), true);
     built = new Query[queries.length];
@@ -120,6 +136,9 @@ public class QueryLatencyBenchmark {
   public void tearDown() throws IOException {
     reader.close();
     bisearch.close();
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 
   private int nextQuery() {

@@ -401,7 +401,8 @@ public final class EntryIndex implements AutoCloseable {
 
   /**
    * A searcher over the same reader as {@code plain} whose term lookups go through the {@link
-   * TermCache}; one per reader, made when the reader is first seen.
+   * TermCache} and which searches a large index on every core ({@link SlicedSearcher}); one per
+   * reader, made when the reader is first seen.
    */
   private IndexSearcher withTermCache(IndexSearcher plain) throws IOException {
     IndexSearcher cached = cachedSearcher;
@@ -409,12 +410,11 @@ public final class EntryIndex implements AutoCloseable {
       return cached;
     }
     try {
-      cached = new IndexSearcher(termCache.wrap((DirectoryReader) plain.getIndexReader()));
+      cached = new SlicedSearcher(termCache.wrap((DirectoryReader) plain.getIndexReader()));
     } catch (IOException | RuntimeException e) {
       plain.getIndexReader().decRef();
       throw e;
     }
-    cached.setQueryCache(null);
     cachedSearcher = cached;
     return cached;
   }

@@ -25,6 +25,7 @@ final class SourceDocuments {
     Document doc = new Document();
     doc.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_SOURCE, Field.Store.NO));
     doc.add(new StringField(IndexSchema.SOURCE_KEY, sourceKey, Field.Store.YES));
+    EntryDocuments.addWithoutTokens(doc);
     if (stamp != null) {
       doc.add(new StoredField(IndexSchema.SOURCE, stamp.name()));
       doc.add(new StoredField(IndexSchema.SIZE, stamp.size()));

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -96,23 +97,24 @@ public final class EntrySearcher {
     if (limit <= 0) {
       return new Found(searcher.count(query.query()), true, List.of());
     }
-    TopScoreDocCollector collector = collector(limit);
     Query rewritten = query.rewritten(searcher);
-    Weight weight = searcher.createWeight(rewritten, collector.scoreMode(), 1f);
-    TopDocs top = collect(searcher, weight, collector);
+    TopDocs top = best(searcher, rewritten, limit);
     return new Found(
         top.totalHits.value,
         top.totalHits.relation == TotalHits.Relation.EQUAL_TO,
-        hits(searcher, query, rewritten, weight, top));
+        hits(searcher, query, rewritten, null, top));
   }
 
   /** The best {@code limit} documents for {@code query}, as {@link #search} ranks them. */
   public static TopDocs top(IndexSearcher searcher, BuiltQuery query, int limit)
       throws IOException {
-    TopScoreDocCollector collector = collector(Math.max(1, limit));
-    Query rewritten = query.rewritten(searcher);
-    return collect(
-        searcher, searcher.createWeight(rewritten, collector.scoreMode(), 1f), collector);
+    return best(searcher, query.rewritten(searcher), Math.max(1, limit));
+  }
+
+  /** The best {@code limit} documents for {@code rewritten}. */
+  private static TopDocs best(IndexSearcher searcher, Query rewritten, int limit)
+      throws IOException {
+    return collect(searcher, searcher.createWeight(rewritten, SCORE_MODE, 1f), limit);
   }
 
   /** The hits, with snippets and provenance, for documents that {@link #top} found. */
@@ -121,14 +123,53 @@ public final class EntrySearcher {
     return hits(searcher, query, query.rewritten(searcher), null, top);
   }
 
-  private static TopScoreDocCollector collector(int limit) {
-    return new TopScoreDocCollectorManager(limit, null, Math.max(limit, EXACT_TOTAL_UP_TO))
-        .newCollector();
+  /**
+   * How the collectors score: only the best {@code limit} hits matter, and counting stops at {@link
+   * #EXACT_TOTAL_UP_TO}, so Lucene may skip entries that cannot make the top.
+   */
+  private static final ScoreMode SCORE_MODE = ScoreMode.TOP_SCORES;
+
+  private static TopScoreDocCollectorManager manager(int limit, boolean concurrent) {
+    return new TopScoreDocCollectorManager(
+        limit, null, Math.max(limit, EXACT_TOTAL_UP_TO), concurrent);
   }
 
-  private static TopDocs collect(
-      IndexSearcher searcher, Weight weight, TopScoreDocCollector collector) throws IOException {
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+  /**
+   * The best {@code limit} documents for {@code weight}: the searcher's slices each in a thread of
+   * the searcher's executor (the calling thread takes one), sharing the lowest score still worth
+   * collecting, and merged; ties go to the earlier document, as in one thread.
+   */
+  private static TopDocs collect(IndexSearcher searcher, Weight weight, int limit)
+      throws IOException {
+    IndexSearcher.LeafSlice[] slices = searcher.getSlices();
+    if (slices.length <= 1) {
+      TopScoreDocCollector collector = manager(limit, false).newCollector();
+      collect(searcher.getIndexReader().leaves(), weight, collector);
+      return collector.topDocs();
+    }
+    TopScoreDocCollectorManager manager = manager(limit, true);
+    List<TopScoreDocCollector> collectors = new ArrayList<>(slices.length);
+    List<Callable<Void>> tasks = new ArrayList<>(slices.length);
+    for (IndexSearcher.LeafSlice slice : slices) {
+      TopScoreDocCollector collector = manager.newCollector();
+      collectors.add(collector);
+      List<LeafReaderContext> leaves = Arrays.asList(slice.leaves);
+      tasks.add(
+          () -> {
+            collect(leaves, weight, collector);
+            return null;
+          });
+    }
+    searcher.getTaskExecutor().invokeAll(tasks);
+    // Merged by score, equal scores by document (not by slice: a slice may hold a later segment
+    // before an earlier one).
+    return manager.reduce(collectors);
+  }
+
+  private static void collect(
+      List<LeafReaderContext> leaves, Weight weight, TopScoreDocCollector collector)
+      throws IOException {
+    for (LeafReaderContext leaf : leaves) {
       LeafCollector leafCollector;
       try {
         leafCollector = collector.getLeafCollector(leaf);
@@ -149,7 +190,6 @@ public final class EntrySearcher {
       }
       leafCollector.finish();
     }
-    return collector.topDocs();
   }
 
   /**

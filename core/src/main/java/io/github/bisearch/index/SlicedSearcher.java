@@ -1,0 +1,119 @@
+package io.github.bisearch.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * A searcher that searches a large index on every core at once: its segments are split into one
+ * slice per core, of about as many documents each, and each slice is searched in a thread of its
+ * own (the calling thread takes one). A small index is one slice, searched in the calling thread
+ * alone: handing work to another thread costs tens of microseconds, more than a small index takes.
+ *
+ * <p>Lucene's own slicing makes slices of up to 250,000 documents and 5 segments, meant for many
+ * cores; on a machine with two it would make a million-entry index four slices for two threads.
+ */
+final class SlicedSearcher extends IndexSearcher {
+  /** Indexes with fewer documents than this are searched in the calling thread only. */
+  static final int PARALLEL_MIN_DOCS = 100_000;
+
+  /** Threads per search at most, the calling thread included. */
+  static final int MAX_THREADS = 4;
+
+  private final int minDocs;
+  private final int threads;
+
+  SlicedSearcher(IndexReader reader) {
+    this(reader, PARALLEL_MIN_DOCS, SearchThreads.COUNT);
+  }
+
+  /**
+   * A searcher that splits an index of {@code minDocs} documents or more into {@code threads}
+   * slices (tests make small indexes search in slices this way).
+   */
+  SlicedSearcher(IndexReader reader, int minDocs, int threads) {
+    super(reader, SearchThreads.POOL);
+    this.minDocs = minDocs;
+    this.threads = threads;
+    setQueryCache(null);
+  }
+
+  @Override
+  protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+    int maxDoc = 0;
+    for (LeafReaderContext leaf : leaves) {
+      maxDoc += leaf.reader().maxDoc();
+    }
+    int count = maxDoc < minDocs ? 1 : Math.min(threads, leaves.size());
+    if (count <= 1) {
+      return new LeafSlice[] {new LeafSlice(new ArrayList<>(leaves))};
+    }
+    // Largest segment first, each to the slice with the fewest documents so far.
+    List<LeafReaderContext> bySize = new ArrayList<>(leaves);
+    bySize.sort((a, b) -> Integer.compare(b.reader().maxDoc(), a.reader().maxDoc()));
+    List<List<LeafReaderContext>> groups = new ArrayList<>(count);
+    long[] docs = new long[count];
+    for (int i = 0; i < count; i++) {
+      groups.add(new ArrayList<>());
+    }
+    for (LeafReaderContext leaf : bySize) {
+      int least = 0;
+      for (int i = 1; i < count; i++) {
+        if (docs[i] < docs[least]) {
+          least = i;
+        }
+      }
+      groups.get(least).add(leaf);
+      docs[least] += leaf.reader().maxDoc();
+    }
+    LeafSlice[] slices = new LeafSlice[count];
+    for (int i = 0; i < count; i++) {
+      List<LeafReaderContext> group = groups.get(i);
+      group.sort((a, b) -> Integer.compare(a.ord, b.ord));
+      slices[i] = new LeafSlice(group);
+    }
+    return slices;
+  }
+
+  /**
+   * The threads that search slices besides the calling thread: one fewer than the cores (at most
+   * {@link #MAX_THREADS}), made when a large index is first searched. Daemon threads: they never
+   * keep a program from ending.
+   */
+  private static final class SearchThreads {
+    static final int COUNT =
+        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
+    static final Executor POOL = COUNT > 1 ? pool(COUNT - 1) : new CallingThread();
+
+    // Classes, not lambdas: a lambda's first use links method handles, which costs a command-line
+    // search milliseconds of start-up.
+    private static ExecutorService pool(int threads) {
+      return Executors.newFixedThreadPool(
+          threads,
+          new ThreadFactory() {
+            private final AtomicInteger made = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable task) {
+              Thread thread = new Thread(task, "bisearch-search-" + made.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            }
+          });
+    }
+
+    private static final class CallingThread implements Executor {
+      @Override
+      public void execute(Runnable task) {
+        task.run();
+      }
+    }
+  }
+}
