@@ -103,6 +103,64 @@ public final class ChineseVariants {
     return out == null ? text : new String(out);
   }
 
+  /**
+   * {@code text} folded as {@link #fold} folds it, then lower-cased as {@code
+   * String.toLowerCase(Locale.ROOT)} lower-cases it, both in one pass; null when either needs to
+   * see more than one character at a time: a surrogate, a half-width sound mark, or a letter whose
+   * lower case depends on its neighbours or is longer than it (capital sigma, capital I with a
+   * dot).
+   */
+  static String foldLowerSimple(String text) {
+    char[] table = TableHolder.FOLD;
+    char[] out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int lower;
+      if (c < 0x80) {
+        if (c < 'A' || c > 'Z') {
+          continue;
+        }
+        lower = c + ('a' - 'A');
+      } else {
+        if (Character.isSurrogate(c) || c == VOICED_MARK || c == SEMI_VOICED_MARK) {
+          return null;
+        }
+        lower = lowerCase(table[c]);
+        if (lower < 0) {
+          return null;
+        }
+        if (lower == c) {
+          continue;
+        }
+      }
+      if (out == null) {
+        out = text.toCharArray();
+      }
+      out[i] = (char) lower;
+    }
+    return out == null ? text : new String(out);
+  }
+
+  /** {@code c} in lower case, or -1 when that is not one character whatever its neighbours. */
+  private static int lowerCase(char c) {
+    if (c < 0x80) {
+      return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+    if (c >= CASELESS_FIRST && c <= CASELESS_LAST) {
+      return c;
+    }
+    if (c == '\u03A3' || c == '\u0130') {
+      return -1;
+    }
+    int lower = Character.toLowerCase((int) c);
+    return lower > Character.MAX_VALUE ? -1 : lower;
+  }
+
+  /** CJK punctuation, kana and ideographs: no character here has a lower case of its own. */
+  private static final char CASELESS_FIRST = '\u3000';
+
+  private static final char CASELESS_LAST = '\u9FFF';
+
   /** The lowest character that {@link #foldTable()} changes. */
   static char firstFolded() {
     return TableHolder.firstFolded;

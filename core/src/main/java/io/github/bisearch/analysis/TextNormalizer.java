@@ -16,14 +16,9 @@ public final class TextNormalizer {
 
   /** Returns {@code text} width-folded, in Simplified script and in lower case. */
   public static String normalize(String text) {
-    if (isAscii(text) || !mayFold(text)) {
-      // Folding would leave it as it is (it never changes ASCII): only case is left. Glossary terms
-      // are mostly like that, and there are thousands of them to normalize at start-up.
-      return text.toLowerCase(Locale.ROOT);
-    }
-    String folded = ChineseVariants.foldSimple(text);
-    if (folded != null) {
-      return folded.toLowerCase(Locale.ROOT);
+    String simple = ChineseVariants.foldLowerSimple(text);
+    if (simple != null) {
+      return simple;
     }
     StringBuilder out = new StringBuilder(text.length());
     char[] buffer = new char[256];
@@ -35,23 +30,5 @@ public final class TextNormalizer {
       throw new UncheckedIOException(e); // cannot happen on a StringReader
     }
     return out.toString().toLowerCase(Locale.ROOT);
-  }
-
-  private static boolean mayFold(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (ChineseVariants.mayFold(text.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isAscii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 }

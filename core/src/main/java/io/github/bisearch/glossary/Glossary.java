@@ -206,11 +206,11 @@ public final class Glossary {
       // A plural's key may end differently from the word ("policies" is "policy").
       probe = word.length() > Unit.SHORTEST_PLURAL ? word.substring(0, word.length() - 1) : word;
     }
-    List<IndexedTerm> found = new ArrayList<>();
     int from = normalized.indexOf(probe);
     if (from < 0) {
-      return found; // most keys looked for are not there at all
+      return new ArrayList<>(0); // most keys looked for are not there at all
     }
+    List<IndexedTerm> found = new ArrayList<>();
     boolean allHan = true;
     boolean anyHan = false;
     for (int i = 0; i < key.length(); ) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TaskExecutor;
 
 /**
  * A searcher that searches a large index on every core at once: its segments are split into one
@@ -20,7 +21,7 @@ import org.apache.lucene.search.IndexSearcher;
  * <p>Lucene's own slicing makes slices of up to 250,000 documents and 5 segments, meant for many
  * cores; on a machine with two it would make a million-entry index four slices for two threads.
  */
-final class SlicedSearcher extends IndexSearcher {
+public final class SlicedSearcher extends IndexSearcher {
   /** Indexes with fewer documents than this are searched in the calling thread only. */
   static final int PARALLEL_MIN_DOCS = 100_000;
 
@@ -29,6 +30,10 @@ final class SlicedSearcher extends IndexSearcher {
 
   private final int minDocs;
   private final int threads;
+  private final TaskExecutor slices;
+
+  /** Runs everything but the search of slices: in the calling thread. */
+  private static final TaskExecutor CALLING_THREAD = new TaskExecutor(new CallingThread());
 
   SlicedSearcher(IndexReader reader) {
     this(reader, PARALLEL_MIN_DOCS, SearchThreads.COUNT);
@@ -39,10 +44,29 @@ final class SlicedSearcher extends IndexSearcher {
    * slices (tests make small indexes search in slices this way).
    */
   SlicedSearcher(IndexReader reader, int minDocs, int threads) {
-    super(reader, SearchThreads.POOL);
+    super(reader, reader.maxDoc() >= minDocs && threads > 1 ? SearchThreads.POOL : null);
     this.minDocs = minDocs;
     this.threads = threads;
+    this.slices =
+        reader.maxDoc() >= minDocs && threads > 1 ? super.getTaskExecutor() : CALLING_THREAD;
     setQueryCache(null);
+  }
+
+  /**
+   * Runs the search of slices, one per thread ({@link #getTaskExecutor} runs all else in the
+   * calling thread).
+   */
+  public TaskExecutor slicesExecutor() {
+    return slices;
+  }
+
+  /**
+   * The calling thread: Lucene hands this executor small tasks too, such as looking a term up in
+   * each segment, which take less time than handing them to another thread.
+   */
+  @Override
+  public TaskExecutor getTaskExecutor() {
+    return CALLING_THREAD;
   }
 
   @Override
@@ -108,12 +132,12 @@ final class SlicedSearcher extends IndexSearcher {
             }
           });
     }
+  }
 
-    private static final class CallingThread implements Executor {
-      @Override
-      public void execute(Runnable task) {
-        task.run();
-      }
+  private static final class CallingThread implements Executor {
+    @Override
+    public void execute(Runnable task) {
+      task.run();
     }
   }
 }

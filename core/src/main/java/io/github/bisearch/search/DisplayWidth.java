@@ -6,6 +6,9 @@ package io.github.bisearch.search;
  * lengths and the CLI's line wrapping count in these columns.
  */
 public final class DisplayWidth {
+  /** The most columns a code point (and so a char: a pair of surrogates takes two) takes. */
+  static final int WIDEST = 2;
+
   private DisplayWidth() {}
 
   /** The columns {@code cp} takes. */

@@ -7,6 +7,7 @@ import io.github.bisearch.Snippet;
 import io.github.bisearch.Snippet.Range;
 import io.github.bisearch.index.EntryDocuments;
 import io.github.bisearch.index.IndexSchema;
+import io.github.bisearch.index.SlicedSearcher;
 import io.github.bisearch.ingest.Entry;
 import io.github.bisearch.query.BuiltQuery;
 import io.github.bisearch.query.ConceptQuery;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -160,7 +162,11 @@ public final class EntrySearcher {
             return null;
           });
     }
-    searcher.getTaskExecutor().invokeAll(tasks);
+    TaskExecutor executor =
+        searcher instanceof SlicedSearcher sliced
+            ? sliced.slicesExecutor()
+            : searcher.getTaskExecutor();
+    executor.invokeAll(tasks);
     // Merged by score, equal scores by document (not by slice: a slice may hold a later segment
     // before an earlier one).
     return manager.reduce(collectors);
@@ -206,8 +212,18 @@ public final class EntrySearcher {
     Provenance provenance = Provenance.of(searcher, query);
     StoredFields stored = searcher.storedFields();
     Document[] documents = new Document[docs.length];
+    // In index order: hits stored in one compressed block are then read from it once.
+    int[] inOrder = new int[docs.length];
     for (int i = 0; i < docs.length; i++) {
-      documents[i] = stored.document(docs[i].doc);
+      inOrder[i] = docs[i].doc;
+    }
+    Arrays.sort(inOrder);
+    for (int doc : inOrder) {
+      for (int i = 0; i < docs.length; i++) {
+        if (docs[i].doc == doc) {
+          documents[i] = stored.document(doc);
+        }
+      }
     }
     Highlights highlights = Highlights.of(rewritten);
     Highlights.Found[] found =

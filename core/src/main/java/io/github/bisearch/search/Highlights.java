@@ -177,8 +177,8 @@ final class Highlights {
   }
 
   /**
-   * A hit's stored fields, normalized once when a glossary term is looked for in them; a text that
-   * several hits share (their section) once for all of them.
+   * A hit's stored fields, normalized once when a glossary term is looked for in them; a section
+   * that several hits share once for all of them.
    */
   private static final class StoredText {
     private final Document document;
@@ -197,9 +197,14 @@ final class Highlights {
           field,
           f -> {
             String text = document.get(f);
-            return text == null || text.isEmpty()
-                ? null
-                : shared.computeIfAbsent(text, TextNormalizer::normalize);
+            if (text == null || text.isEmpty()) {
+              return null;
+            }
+            // Hits share sections, seldom anything else: hashing a long text costs more than
+            // normalizing it.
+            return f.equals(IndexSchema.SECTION)
+                ? shared.computeIfAbsent(text, TextNormalizer::normalize)
+                : TextNormalizer.normalize(text);
           });
     }
 

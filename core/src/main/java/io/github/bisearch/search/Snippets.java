@@ -27,8 +27,11 @@ final class Snippets {
 
   static Snippet cut(String text, List<Range> ranges) {
     List<Range> merged = merge(ranges);
+    if (text.length() <= WIDTH / DisplayWidth.WIDEST) {
+      return new Snippet(text, merged); // fits however wide its characters are
+    }
     Columns columns = new Columns(text);
-    if (columns.width(0, text.length()) <= WIDTH) {
+    if (columns.fits(WIDTH)) {
       return new Snippet(text, merged);
     }
     int start = merged.isEmpty() ? 0 : bestStart(text, columns, merged);
@@ -118,17 +121,26 @@ final class Snippets {
   }
 
   /**
-   * The columns before each index of a text, counted once: the width of any stretch and how far a
-   * number of columns reaches are then a subtraction and a binary search.
+   * The columns before each index of a text, counted once and only as far as asked: the width of
+   * any stretch and how far a number of columns reaches are then a subtraction and a binary search,
+   * and a long text whose matches come early is never measured to its end.
    */
   private static final class Columns {
     private final String text;
     private final int[] before;
 
+    /** {@code before} is known up to and including this index. */
+    private int known;
+
     Columns(String text) {
       this.text = text;
       this.before = new int[text.length() + 1];
-      for (int i = 0; i < text.length(); ) {
+    }
+
+    /** Counts columns up to index {@code to} at least (the end of a pair a little further). */
+    private void countTo(int to) {
+      int i = known;
+      while (i < to) {
         int cp = text.codePointAt(i);
         int next = i + Character.charCount(cp);
         int total = before[i] + columns(cp);
@@ -137,10 +149,25 @@ final class Snippets {
         }
         i = next;
       }
+      known = Math.max(known, i);
     }
 
-    int width(int from, int to) {
-      return before[to] - before[from];
+    /** Whether the whole text fits in {@code columns} columns. */
+    boolean fits(int columns) {
+      // A char takes two columns at most: once the columns counted so far and twice the chars left
+      // fit, the rest needs no counting.
+      int i = known;
+      while (i < text.length()) {
+        if (before[i] > columns) {
+          return false;
+        }
+        if (before[i] + DisplayWidth.WIDEST * (text.length() - i) <= columns) {
+          return true;
+        }
+        countTo(Math.min(text.length(), i + 16));
+        i = known;
+      }
+      return before[text.length()] <= columns;
     }
 
     /**
@@ -148,9 +175,14 @@ final class Snippets {
      * boundary whose columns since {@code from} fit (characters of no width that follow included).
      */
     int advance(int from, int columns) {
+      countTo(from);
       int limit = before[from] + columns;
+      // Count on until past the limit (or the end), then search what was counted.
+      while (known < text.length() && before[known] <= limit) {
+        countTo(Math.min(text.length(), known + 64));
+      }
       int low = from;
-      int high = text.length();
+      int high = known;
       while (low < high) {
         int middle = (low + high + 1) >>> 1;
         if (before[middle] <= limit) {
@@ -187,10 +219,19 @@ final class Snippets {
         && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN;
   }
 
+  private static final Comparator<Range> BY_START_THEN_END =
+      new Comparator<>() {
+        @Override
+        public int compare(Range a, Range b) {
+          int byStart = Integer.compare(a.start(), b.start());
+          return byStart != 0 ? byStart : Integer.compare(a.end(), b.end());
+        }
+      };
+
   /** Sorts ranges and joins those that overlap or touch. */
   static List<Range> merge(List<Range> ranges) {
     List<Range> sorted = new ArrayList<>(ranges);
-    sorted.sort(Comparator.comparingInt(Range::start).thenComparingInt(Range::end));
+    sorted.sort(BY_START_THEN_END);
     List<Range> merged = new ArrayList<>();
     for (Range range : sorted) {
       if (range.start() < 0 || range.end() <= range.start()) {

@@ -44,6 +44,17 @@ class TextNormalizerTest {
   }
 
   @Test
+  void lettersWhoseLowerCaseDependsOnTheirNeighboursComeOutAsTheJdkMakesThem() throws IOException {
+    // A final capital sigma lowers to ς, any other to σ; a capital I with a dot lowers to two
+    // chars.
+    for (String text : new String[] {"ΟΔΟΣ", "ΟΔΟΣ ΑΒ", "Σ", "İSTANBUL", "虛擬機 ΟΔΟΣ"}) {
+      assertEquals(folded(text), TextNormalizer.normalize(text), text);
+    }
+    assertEquals("\u03BF\u03B4\u03BF\u03C2", TextNormalizer.normalize("ΟΔΟΣ"));
+    assertEquals("i\u0307stanbul", TextNormalizer.normalize("İSTANBUL"));
+  }
+
+  @Test
   void asciiIsLowerCased() {
     assertEquals("container orchestration", TextNormalizer.normalize("Container ORCHESTRATION"));
   }
