@@ -192,69 +192,116 @@ public final class Glossary {
    * where the key's first word or character stands is split into units and compared.
    */
   public static List<IndexedTerm> occurrences(String normalized, String key) {
-    if (key.isEmpty()) {
-      return new ArrayList<>();
+    return finder(key).occurrences(normalized);
+  }
+
+  /** A finder of the occurrences of the indexed term {@code key}, for texts to come. */
+  public static KeyFinder finder(String key) {
+    return new KeyFinder(key);
+  }
+
+  /**
+   * Finds the occurrences of one indexed term in texts ({@link #occurrences}), with what it needs
+   * to know of the term worked out once.
+   */
+  public static final class KeyFinder {
+    private final String key;
+
+    /** What every occurrence starts with: the first character, or most of the first word. */
+    private final String probe;
+
+    private final boolean han;
+    private final boolean allHan;
+
+    /** The words of a term without Han characters; null for one with them. */
+    private final String[] words;
+
+    private KeyFinder(String key) {
+      this.key = key;
+      if (key.isEmpty()) {
+        probe = null;
+        han = false;
+        allHan = false;
+        words = null;
+        return;
+      }
+      int first = key.codePointAt(0);
+      han = Unit.isHan(first);
+      if (han) {
+        probe = key.substring(0, Character.charCount(first));
+      } else {
+        int space = key.indexOf(' ');
+        String word = space < 0 ? key : key.substring(0, space);
+        // A plural's key may end differently from the word ("policies" is "policy").
+        probe = word.length() > Unit.SHORTEST_PLURAL ? word.substring(0, word.length() - 1) : word;
+      }
+      boolean all = true;
+      boolean any = false;
+      for (int i = 0; i < key.length(); ) {
+        int c = key.codePointAt(i);
+        boolean isHan = Unit.isHan(c);
+        all &= isHan;
+        any |= isHan;
+        i += Character.charCount(c);
+      }
+      allHan = all;
+      words = any ? null : key.split(" ", -1);
     }
-    int first = key.codePointAt(0);
-    boolean han = Unit.isHan(first);
-    String probe;
-    if (han) {
-      probe = key.substring(0, Character.charCount(first));
-    } else {
-      int space = key.indexOf(' ');
-      String word = space < 0 ? key : key.substring(0, space);
-      // A plural's key may end differently from the word ("policies" is "policy").
-      probe = word.length() > Unit.SHORTEST_PLURAL ? word.substring(0, word.length() - 1) : word;
+
+    /** The term's key. */
+    public String key() {
+      return key;
     }
-    int from = normalized.indexOf(probe);
-    if (from < 0) {
-      return new ArrayList<>(0); // most keys looked for are not there at all
+
+    /** The occurrences of the term in {@code normalized} text, ordered by where they start. */
+    public List<IndexedTerm> occurrences(String normalized) {
+      if (probe == null) {
+        return new ArrayList<>(0);
+      }
+      int from = normalized.indexOf(probe);
+      if (from < 0) {
+        return new ArrayList<>(0); // most keys looked for are not there at all
+      }
+      return occurrencesFrom(normalized, from);
     }
-    List<IndexedTerm> found = new ArrayList<>();
-    boolean allHan = true;
-    boolean anyHan = false;
-    for (int i = 0; i < key.length(); ) {
-      int c = key.codePointAt(i);
-      boolean isHan = Unit.isHan(c);
-      allHan &= isHan;
-      anyHan |= isHan;
-      i += Character.charCount(c);
-    }
-    String[] words = anyHan ? null : key.split(" ", -1);
-    for (int at = from; at >= 0; at = normalized.indexOf(probe, at + 1)) {
-      if (allHan || words != null) {
-        if (words != null && at > 0 && insideWord(normalized.codePointBefore(at))) {
+
+    private List<IndexedTerm> occurrencesFrom(String normalized, int from) {
+      List<IndexedTerm> found = new ArrayList<>();
+      for (int at = from; at >= 0; at = normalized.indexOf(probe, at + 1)) {
+        if (allHan || words != null) {
+          if (words != null && at > 0 && insideWord(normalized.codePointBefore(at))) {
+            continue;
+          }
+          int end = allHan ? hanRunEnd(normalized, at, key) : wordsEnd(normalized, at, words);
+          if (end > 0) {
+            found.add(new IndexedTerm(key, at, end));
+          }
           continue;
         }
-        int end = allHan ? hanRunEnd(normalized, at, key) : wordsEnd(normalized, at, words);
-        if (end > 0) {
-          found.add(new IndexedTerm(key, at, end));
+        if (!han && at > 0 && insideWord(normalized.codePointBefore(at))) {
+          continue;
         }
-        continue;
-      }
-      if (!han && at > 0 && insideWord(normalized.codePointBefore(at))) {
-        continue;
-      }
-      int end = Math.min(normalized.length(), at + 2 * key.length() + 8);
-      List<Unit> units = Unit.split(normalized.substring(at, end));
-      StringBuilder built = new StringBuilder(key.length());
-      for (int k = 0; k < units.size() && built.length() < key.length(); k++) {
-        Unit unit = units.get(k);
-        if (k > 0 && !unit.joined()) {
-          break;
-        }
-        if (k > 0 && !(units.get(k - 1).han() && unit.han())) {
-          built.append(' ');
-        }
-        built.append(unit.key());
-        if (built.length() == key.length()
-            && built.toString().equals(key)
-            && (at + unit.end() < end || end == normalized.length())) {
-          found.add(new IndexedTerm(key, at + units.get(0).start(), at + unit.end()));
+        int end = Math.min(normalized.length(), at + 2 * key.length() + 8);
+        List<Unit> units = Unit.split(normalized.substring(at, end));
+        StringBuilder built = new StringBuilder(key.length());
+        for (int k = 0; k < units.size() && built.length() < key.length(); k++) {
+          Unit unit = units.get(k);
+          if (k > 0 && !unit.joined()) {
+            break;
+          }
+          if (k > 0 && !(units.get(k - 1).han() && unit.han())) {
+            built.append(' ');
+          }
+          built.append(unit.key());
+          if (built.length() == key.length()
+              && built.toString().equals(key)
+              && (at + unit.end() < end || end == normalized.length())) {
+            found.add(new IndexedTerm(key, at + units.get(0).start(), at + unit.end()));
+          }
         }
       }
+      return found;
     }
-    return found;
   }
 
   /**

@@ -36,7 +36,7 @@ public final class SlicedSearcher extends IndexSearcher {
   private static final TaskExecutor CALLING_THREAD = new TaskExecutor(new CallingThread());
 
   SlicedSearcher(IndexReader reader) {
-    this(reader, PARALLEL_MIN_DOCS, SearchThreads.COUNT);
+    this(reader, PARALLEL_MIN_DOCS, threads());
   }
 
   /**
@@ -106,15 +106,18 @@ public final class SlicedSearcher extends IndexSearcher {
     return slices;
   }
 
+  /** Threads per search: one per core, at most {@link #MAX_THREADS}. */
+  private static int threads() {
+    return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
+  }
+
   /**
    * The threads that search slices besides the calling thread: one fewer than the cores (at most
    * {@link #MAX_THREADS}), made when a large index is first searched. Daemon threads: they never
    * keep a program from ending.
    */
   private static final class SearchThreads {
-    static final int COUNT =
-        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
-    static final Executor POOL = COUNT > 1 ? pool(COUNT - 1) : new CallingThread();
+    static final Executor POOL = threads() > 1 ? pool(threads() - 1) : new CallingThread();
 
     // Classes, not lambdas: a lambda's first use links method handles, which costs a command-line
     // search milliseconds of start-up.

@@ -64,6 +64,69 @@ public final class MarkdownIngester {
    * @param source how entries should name the file they came from
    */
   public List<Entry> parse(String source, String markdown) {
+    try {
+      return parseHere(source, markdown);
+    } catch (StackOverflowError e) {
+      return parseOnDeepStack(source, markdown);
+    }
+  }
+
+  /**
+   * Stack for a second try at a text that overflowed the caller's. flexmark matches inline HTML
+   * with regular expressions that recurse once per character or so: a paragraph of some ten
+   * thousand characters after a {@code <} needs more than the usual few megabytes. The memory is
+   * reserved, not used, until the parse goes that deep.
+   */
+  static final long DEEP_STACK_BYTES = 1L << 30;
+
+  /**
+   * {@link #parse} in a thread of its own with a stack of {@link #DEEP_STACK_BYTES}, waiting for
+   * it.
+   *
+   * @throws StackOverflowError if even that stack is too small
+   */
+  private List<Entry> parseOnDeepStack(String source, String markdown) {
+    Object[] outcome = new Object[1];
+    Thread parsing =
+        new Thread(
+            null,
+            new Runnable() {
+              @Override
+              public void run() {
+                try {
+                  outcome[0] = parseHere(source, markdown);
+                } catch (RuntimeException | StackOverflowError e) {
+                  outcome[0] = e;
+                }
+              }
+            },
+            "bisearch-deep-parse",
+            DEEP_STACK_BYTES);
+    parsing.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        parsing.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // the parse holds no lock and ends on its own
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (outcome[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (outcome[0] instanceof StackOverflowError e) {
+      throw e;
+    }
+    @SuppressWarnings("unchecked")
+    List<Entry> entries = (List<Entry>) outcome[0];
+    return entries;
+  }
+
+  private List<Entry> parseHere(String source, String markdown) {
     FrontMatter frontMatter = FrontMatter.split(markdown);
     Document document = ParserHolder.PARSER.parse(clampIndentation(frontMatter.body()));
     Walk walk =

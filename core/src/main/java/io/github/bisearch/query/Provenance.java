@@ -24,8 +24,8 @@ import org.apache.lucene.search.TermQuery;
 public final class Provenance {
   private final List<BuiltQuery.Alternative> alternatives;
   private final IndexSearcher searcher;
-  private final Map<Query, BitSet> byIdentity = new IdentityHashMap<>();
-  private final Map<Term, BitSet> byTerm = new HashMap<>();
+  private final Map<Query, BitSet> byIdentity;
+  private final Map<Term, BitSet> byTerm;
 
   /** Made on the first leaf not found by identity (rewritten fuzzy words, Lucene's matches). */
   private Map<Query, BitSet> byEquality;
@@ -33,6 +33,13 @@ public final class Provenance {
   private Provenance(IndexSearcher searcher, List<BuiltQuery.Alternative> alternatives) {
     this.searcher = searcher;
     this.alternatives = alternatives;
+    int leaves = 0;
+    for (BuiltQuery.Alternative alternative : alternatives) {
+      leaves += alternative.leaves().size();
+    }
+    // Sized for every leaf at once: growing the tables cost more than filling them.
+    this.byIdentity = new IdentityHashMap<>(leaves);
+    this.byTerm = new HashMap<>(leaves * 4 / 3 + 1);
   }
 
   /** The table for {@code query}, whose leaves are taken as {@code searcher} rewrites them. */

@@ -13,6 +13,7 @@ import io.github.bisearch.query.BuiltQuery;
 import io.github.bisearch.query.ConceptQuery;
 import io.github.bisearch.query.Provenance;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -210,7 +212,7 @@ public final class EntrySearcher {
       return List.of();
     }
     Provenance provenance = Provenance.of(searcher, query);
-    StoredFields stored = searcher.storedFields();
+    StoredFields stored = storedFields(searcher);
     Document[] documents = new Document[docs.length];
     // In index order: hits stored in one compressed block are then read from it once.
     int[] inOrder = new int[docs.length];
@@ -242,6 +244,26 @@ public final class EntrySearcher {
       hits.add(hit(documents[i], ConceptQuery.relevance(docs[i].score), found[i], matched));
     }
     return hits;
+  }
+
+  /**
+   * The stored fields of the reader this thread last read documents from, kept per thread: making
+   * them clones the inputs of every segment, which costs more than reading a few documents. A
+   * reader another search replaced is only weakly held.
+   */
+  private static final ThreadLocal<LastStoredFields> LAST_STORED = new ThreadLocal<>();
+
+  private record LastStoredFields(WeakReference<IndexReader> reader, StoredFields fields) {}
+
+  private static StoredFields storedFields(IndexSearcher searcher) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    LastStoredFields last = LAST_STORED.get();
+    if (last != null && last.reader().get() == reader) {
+      return last.fields();
+    }
+    StoredFields fields = searcher.storedFields();
+    LAST_STORED.set(new LastStoredFields(new WeakReference<>(reader), fields));
+    return fields;
   }
 
   /** Matches of all hits, segment by segment, each segment's hits in document order. */

@@ -63,19 +63,20 @@ final class Highlights {
   }
 
   /** A leaf of the query: one term, an exact phrase, or a group of synonyms (each a term alone). */
-  private record Leaf(Query query, Term[] terms, int[] positions, boolean synonyms, String[] keys) {
+  private record Leaf(
+      Query query, Term[] terms, int[] positions, boolean synonyms, Glossary.KeyFinder[] keys) {
     Leaf(Query query, Term[] terms, int[] positions, boolean synonyms) {
       this(query, terms, positions, synonyms, keys(terms));
     }
 
-    /** The terms' texts, decoded once, for glossary terms that are looked for in text. */
-    private static String[] keys(Term[] terms) {
+    /** Finders of the terms, made once, for glossary terms that are looked for in text. */
+    private static Glossary.KeyFinder[] keys(Term[] terms) {
       if (!IndexSchema.isGlossaryTerms(terms[0].field())) {
         return null;
       }
-      String[] keys = new String[terms.length];
+      Glossary.KeyFinder[] keys = new Glossary.KeyFinder[terms.length];
       for (int i = 0; i < terms.length; i++) {
-        keys[i] = terms[i].text();
+        keys[i] = Glossary.finder(terms[i].text());
       }
       return keys;
     }
@@ -234,7 +235,7 @@ final class Highlights {
         continue;
       }
       for (int t = 0; t < query.keys().length; t++) {
-        List<Glossary.IndexedTerm> occurrences = Glossary.occurrences(normalized, query.keys()[t]);
+        List<Glossary.IndexedTerm> occurrences = query.keys()[t].occurrences(normalized);
         if (occurrences.isEmpty()) {
           continue;
         }

@@ -140,14 +140,23 @@ final class Snippets {
     /** Counts columns up to index {@code to} at least (the end of a pair a little further). */
     private void countTo(int to) {
       int i = known;
+      int total = before[i];
+      int length = text.length();
       while (i < to) {
-        int cp = text.codePointAt(i);
-        int next = i + Character.charCount(cp);
-        int total = before[i] + columns(cp);
-        for (int k = i + 1; k <= next; k++) {
-          before[k] = total; // inside a surrogate pair as after it
+        char c = text.charAt(i);
+        if (c >= 0x20 && c < 0x7F) {
+          total++; // printable ASCII
+        } else if (c >= 0x4E00 && c <= 0x9FFF) {
+          total += 2; // common ideographs
+        } else if (Character.isHighSurrogate(c)
+            && i + 1 < length
+            && Character.isLowSurrogate(text.charAt(i + 1))) {
+          total += columns(Character.toCodePoint(c, text.charAt(i + 1)));
+          before[++i] = total; // inside the pair as after it
+        } else {
+          total += columns(c);
         }
-        i = next;
+        before[++i] = total;
       }
       known = Math.max(known, i);
     }

@@ -32,6 +32,37 @@ class MarkdownIngesterTest {
   }
 
   @Test
+  void aParagraphThatOverflowsTheCallersStackIsParsedOnADeeperOne() throws InterruptedException {
+    // flexmark matches an unclosed HTML comment with a regular expression that recurses once per
+    // character: on a thread with a small stack this overflows, and the parse is tried again on a
+    // thread of its own.
+    String tail = "x".repeat(20_000);
+    String markdown = "# Notes\n\nSee <!-- " + tail + "\n";
+    Object[] outcome = new Object[1];
+    Thread small =
+        new Thread(
+            null,
+            () -> {
+              try {
+                outcome[0] = ingester.parse("notes.md", markdown);
+              } catch (RuntimeException | StackOverflowError e) {
+                outcome[0] = e;
+              }
+            },
+            "small-stack",
+            256 * 1024);
+    small.start();
+    small.join();
+    assertTrue(outcome[0] instanceof List<?>, String.valueOf(outcome[0]));
+    List<?> entries = (List<?>) outcome[0];
+    assertEquals(1, entries.size());
+    Entry entry = (Entry) entries.get(0);
+    assertEquals("Notes", entry.title());
+    assertEquals(3, entry.line());
+    assertEquals("See", entry.text()); // a comment, however long, is not text
+  }
+
+  @Test
   void seedHasOneEntryPerListItemAndParagraph() {
     assertEquals(36, seed.size());
     assertEquals(
