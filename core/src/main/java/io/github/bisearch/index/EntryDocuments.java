@@ -155,12 +155,31 @@ public final class EntryDocuments {
       String words = IndexSchema.words(field);
       String bigrams = IndexSchema.bigrams(field);
       doc.add(new Field(words, value, indexedType(words)));
-      doc.add(new Field(bigrams, value, indexedType(bigrams)));
+      if (mayHaveHan(value)) {
+        doc.add(new Field(bigrams, value, indexedType(bigrams)));
+      } else {
+        // What the bigram chain would make of it, without running it; the value stays the field's.
+        doc.add(RecordedTokens.none(value).field(bigrams, value, indexedType(bigrams)));
+      }
       addConcepts(doc, field, value);
     } else {
       addWithoutTokens(doc, IndexSchema.words(field));
       addWithoutTokens(doc, IndexSchema.bigrams(field));
     }
+  }
+
+  /**
+   * Whether {@code value} may hold a Han character, before or after folding: false only when every
+   * character is below U+2E80, where no Han character and nothing that folds to one lies
+   * (full-width forms and surrogates are above it).
+   */
+  static boolean mayHaveHan(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= '\u2E80') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The indexed fields that are scored, each with a length per document. */

@@ -72,6 +72,13 @@ final class RecordedTokens {
     return tokens;
   }
 
+  /** No tokens, as a chain that finds nothing in {@code value} ends: after all of it. */
+  static RecordedTokens none(String value) {
+    RecordedTokens tokens = new RecordedTokens();
+    tokens.finalOffset = value.length();
+    return tokens;
+  }
+
   private void add(CharTermAttribute term, int increment, OffsetAttribute offset) {
     if (count == termEnds.length) {
       int size = ArrayUtil.oversize(count + 1, Integer.BYTES);

@@ -125,6 +125,21 @@ class EntryDocumentsTest {
   }
 
   @Test
+  void textWithoutHanNeedsNoBigramAnalysis() throws IOException {
+    // Entries skip the bigram chain for values that mayHaveHan rejects: the chain must make
+    // nothing of them, whatever the character.
+    String bigrams = IndexSchema.bigrams(IndexSchema.TEXT);
+    for (char c = 0; c < '\u2E80'; c++) {
+      String value = "Docker " + c + "run " + c + c;
+      assertFalse(EntryDocuments.mayHaveHan(value));
+      assertEquals(1, tokens(ANALYZER.tokenStream(bigrams, value)).size(), "U+" + (int) c);
+    }
+    assertTrue(EntryDocuments.mayHaveHan("Docker 容器"));
+    assertTrue(EntryDocuments.mayHaveHan("ＡＢＣ")); // full-width forms are checked by the chain
+    assertTrue(EntryDocuments.mayHaveHan("\uD840\uDC00")); // so are surrogates
+  }
+
+  @Test
   void fileDocumentsIndexWhatEntryDocumentsIndex() throws IOException {
     long seed = Long.getLong("tests.seed", System.nanoTime());
     RandomText random = new RandomText(new Random(seed));

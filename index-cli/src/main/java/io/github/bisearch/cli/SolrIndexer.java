@@ -120,7 +120,11 @@ final class SolrIndexer {
     SolrInputDocument doc = new SolrInputDocument();
     for (IndexableField field : EntryDocuments.toDocument(sourceKey, entry)) {
       Number number = field.numericValue();
-      doc.addField(field.name(), number != null ? number : field.stringValue());
+      String value = field.stringValue();
+      if (number == null && !field.fieldType().stored() && (value == null || value.isEmpty())) {
+        continue; // indexed empty only so that every document has a length for it
+      }
+      doc.addField(field.name(), number != null ? number : value);
     }
     return doc;
   }
