@@ -87,6 +87,9 @@ public final class BiSearch implements AutoCloseable {
     this.glossary = builder.glossary;
     this.extraGlossaries = List.copyOf(builder.extraGlossaries);
     this.translate = builder.translate;
+    if (builder.searchThreads > 0) {
+      index.searchThreads(builder.searchThreads);
+    }
   }
 
   private BilingualQueryBuilder queries() {
@@ -500,6 +503,7 @@ public final class BiSearch implements AutoCloseable {
     private boolean translate = true;
     private Glossary glossary; // null: the built-in one, loaded only when needed
     private final List<Glossary> extraGlossaries = new ArrayList<>();
+    private int searchThreads; // 0: the default
 
     private Builder() {}
 
@@ -545,6 +549,23 @@ public final class BiSearch implements AutoCloseable {
     /** Replaces the glossary altogether. */
     public Builder glossary(Glossary glossary) {
       this.glossary = Objects.requireNonNull(glossary, "glossary");
+      return this;
+    }
+
+    /**
+     * Threads one search of a large index (100,000 entries or more) may use, the calling thread
+     * included: its segments are then searched in that many slices at once, with the same hits. 1
+     * searches in the calling thread alone, which suits a server running many searches at a time.
+     * Default: one per core. At most 4 are used. Smaller indexes are always searched in the calling
+     * thread.
+     *
+     * @throws IllegalArgumentException if {@code threads} is less than 1
+     */
+    public Builder searchThreads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("search threads must be 1 or more, not " + threads);
+      }
+      this.searchThreads = threads;
       return this;
     }
 

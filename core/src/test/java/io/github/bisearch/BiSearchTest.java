@@ -202,6 +202,23 @@ class BiSearchTest {
   }
 
   @Test
+  void searchThreadsMustBeOneOrMore() {
+    assertEquals(
+        "search threads must be 1 or more, not 0",
+        assertThrows(IllegalArgumentException.class, () -> BiSearch.builder().searchThreads(0))
+            .getMessage());
+    try (BiSearch one = BiSearch.builder().searchThreads(1).build();
+        BiSearch four = BiSearch.builder().searchThreads(4).build()) {
+      String markdown =
+          "# Tools\n\n- [Xen](https://xenproject.org) 虚拟机监视器\n- [KVM](https://linux-kvm.org) hypervisor\n";
+      one.addMarkdown("tools.md", markdown);
+      four.addMarkdown("tools.md", markdown);
+      assertEquals(titles(one, "虚拟机 hypervisor", 10), titles(four, "虚拟机 hypervisor", 10));
+      assertEquals(List.of("Xen", "KVM"), titles(one, "虚拟机 hypervisor", 10));
+    }
+  }
+
+  @Test
   void hostileQueriesNeverThrow() {
     for (String query :
         List.of(

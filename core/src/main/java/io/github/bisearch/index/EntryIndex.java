@@ -88,6 +88,9 @@ public final class EntryIndex implements AutoCloseable {
   /** The latest searcher made by {@link #withTermCache}. */
   private volatile IndexSearcher cachedSearcher;
 
+  /** Threads one search of a large index may use ({@link SlicedSearcher}). */
+  private volatile int searchThreads = SlicedSearcher.defaultThreads();
+
   private EntryIndex(Directory directory, String name) {
     this.directory = directory;
     this.name = name;
@@ -382,6 +385,18 @@ public final class EntryIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets the threads one search of a large index may use, the calling thread included; searchers
+   * made from now on use them.
+   */
+  public void searchThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("search threads must be 1 or more, not " + threads);
+    }
+    searchThreads = threads;
+    cachedSearcher = null; // the next search makes a searcher with them
+  }
+
   /** A searcher over the latest commit; give it back with {@link #release}. */
   public IndexSearcher acquire() {
     try {
@@ -410,7 +425,11 @@ public final class EntryIndex implements AutoCloseable {
       return cached;
     }
     try {
-      cached = new SlicedSearcher(termCache.wrap((DirectoryReader) plain.getIndexReader()));
+      cached =
+          new SlicedSearcher(
+              termCache.wrap((DirectoryReader) plain.getIndexReader()),
+              SlicedSearcher.PARALLEL_MIN_DOCS,
+              searchThreads);
     } catch (IOException | RuntimeException e) {
       plain.getIndexReader().decRef();
       throw e;

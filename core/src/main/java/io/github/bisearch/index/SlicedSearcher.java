@@ -35,10 +35,6 @@ public final class SlicedSearcher extends IndexSearcher {
   /** Runs everything but the search of slices: in the calling thread. */
   private static final TaskExecutor CALLING_THREAD = new TaskExecutor(new CallingThread());
 
-  SlicedSearcher(IndexReader reader) {
-    this(reader, PARALLEL_MIN_DOCS, threads());
-  }
-
   /**
    * A searcher that splits an index of {@code minDocs} documents or more into {@code threads}
    * slices (tests make small indexes search in slices this way).
@@ -46,7 +42,7 @@ public final class SlicedSearcher extends IndexSearcher {
   SlicedSearcher(IndexReader reader, int minDocs, int threads) {
     super(reader, reader.maxDoc() >= minDocs && threads > 1 ? SearchThreads.POOL : null);
     this.minDocs = minDocs;
-    this.threads = threads;
+    this.threads = Math.min(threads, MAX_THREADS);
     this.slices =
         reader.maxDoc() >= minDocs && threads > 1 ? super.getTaskExecutor() : CALLING_THREAD;
     setQueryCache(null);
@@ -106,18 +102,18 @@ public final class SlicedSearcher extends IndexSearcher {
     return slices;
   }
 
-  /** Threads per search: one per core, at most {@link #MAX_THREADS}. */
-  private static int threads() {
+  /** Threads per search unless told otherwise: one per core, at most {@link #MAX_THREADS}. */
+  static int defaultThreads() {
     return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
   }
 
   /**
-   * The threads that search slices besides the calling thread: one fewer than the cores (at most
-   * {@link #MAX_THREADS}), made when a large index is first searched. Daemon threads: they never
+   * The threads that search slices besides the calling thread: {@link #MAX_THREADS} - 1 at most,
+   * each started when first needed (a search of two slices starts one). Daemon threads: they never
    * keep a program from ending.
    */
   private static final class SearchThreads {
-    static final Executor POOL = threads() > 1 ? pool(threads() - 1) : new CallingThread();
+    static final Executor POOL = pool(MAX_THREADS - 1);
 
     // Classes, not lambdas: a lambda's first use links method handles, which costs a command-line
     // search milliseconds of start-up.
