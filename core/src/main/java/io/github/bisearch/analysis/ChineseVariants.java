@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.BitSet;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 
 /**
@@ -50,18 +49,6 @@ public final class ChineseVariants {
     return new FoldingCharFilter(reader);
   }
 
-  /**
-   * Whether folding could change {@code c}, alone or together with its neighbours: a full- or
-   * half-width form, the ideographic space, half of a surrogate pair, or a Traditional character of
-   * the table. Text without such a character comes out of {@link #fold} as it went in.
-   */
-  static boolean mayFold(char c) {
-    return (c >= WIDTH_FIRST && c <= WIDTH_LAST)
-        || c == '\u3000'
-        || Character.isSurrogate(c)
-        || TableHolder.KEYS.get(c);
-  }
-
   /** The number of Traditional characters the bundled table maps. */
   static int tableSize() {
     return TableHolder.size;
@@ -74,33 +61,6 @@ public final class ChineseVariants {
    */
   static char[] foldTable() {
     return TableHolder.FOLD;
-  }
-
-  /**
-   * {@code text} folded as {@link #fold(Reader)} folds it, or null when that needs the reader: text
-   * with a surrogate or a half-width sound mark, which can change more than one character.
-   */
-  static String foldSimple(String text) {
-    char[] table = TableHolder.FOLD;
-    char first = TableHolder.firstFolded;
-    char[] out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < first) {
-        continue;
-      }
-      if (Character.isSurrogate(c) || c == VOICED_MARK || c == SEMI_VOICED_MARK) {
-        return null;
-      }
-      char folded = table[c];
-      if (folded != c) {
-        if (out == null) {
-          out = text.toCharArray();
-        }
-        out[i] = folded;
-      }
-    }
-    return out == null ? text : new String(out);
   }
 
   /**
@@ -204,9 +164,6 @@ public final class ChineseVariants {
     static int size;
     static char firstFolded;
 
-    /** The characters the Traditional table maps. */
-    static final BitSet KEYS = new BitSet(Character.MAX_VALUE + 1);
-
     /** Width folding of {@code WIDTH_FIRST} to {@code WIDTH_LAST}; it leaves the rest alone. */
     static final char[] WIDTH = new char[WIDTH_LAST - WIDTH_FIRST + 1];
 
@@ -246,7 +203,6 @@ public final class ChineseVariants {
             throw new IllegalStateException("not one character to one in " + TABLE + ": " + line);
           }
           script[line.charAt(0)] = line.charAt(2);
-          KEYS.set(line.charAt(0));
           count++;
         }
       } catch (IOException e) {

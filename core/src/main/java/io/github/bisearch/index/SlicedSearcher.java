@@ -43,8 +43,8 @@ public final class SlicedSearcher extends IndexSearcher {
     super(reader, reader.maxDoc() >= minDocs && threads > 1 ? SearchThreads.POOL : null);
     this.minDocs = minDocs;
     this.threads = Math.min(threads, MAX_THREADS);
-    this.slices =
-        reader.maxDoc() >= minDocs && threads > 1 ? super.getTaskExecutor() : CALLING_THREAD;
+    // Without an executor, Lucene's own runs every task in the calling thread.
+    this.slices = super.getTaskExecutor();
     setQueryCache(null);
   }
 

@@ -213,24 +213,21 @@ public final class EntrySearcher {
     }
     Provenance provenance = Provenance.of(searcher, query);
     StoredFields stored = storedFields(searcher);
-    Document[] documents = new Document[docs.length];
-    // In index order: hits stored in one compressed block are then read from it once.
-    int[] inOrder = new int[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      inOrder[i] = docs[i].doc;
+    // The hits in index order: documents stored in one compressed block are read from it in a
+    // row, and highlighting steps through each segment's postings once.
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
     }
-    Arrays.sort(inOrder);
-    for (int doc : inOrder) {
-      for (int i = 0; i < docs.length; i++) {
-        if (docs[i].doc == doc) {
-          documents[i] = stored.document(doc);
-        }
-      }
+    Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+    Document[] documents = new Document[docs.length];
+    for (int i : order) {
+      documents[i] = stored.document(docs[i].doc);
     }
     Highlights highlights = Highlights.of(rewritten);
     Highlights.Found[] found =
         highlights.handles()
-            ? batched(searcher, highlights, docs, documents, provenance)
+            ? batched(searcher, highlights, docs, order, documents, provenance)
             : oneByOne(searcher, rewritten, weight, docs, documents, provenance);
     List<BuiltQuery.Alternative> alternatives = query.alternatives();
     List<Hit> hits = new ArrayList<>(docs.length);
@@ -266,19 +263,18 @@ public final class EntrySearcher {
     return fields;
   }
 
-  /** Matches of all hits, segment by segment, each segment's hits in document order. */
+  /**
+   * Matches of all hits, segment by segment, each segment's hits in document order; {@code order}
+   * holds the hits' places in {@code docs} sorted by document.
+   */
   private static Highlights.Found[] batched(
       IndexSearcher searcher,
       Highlights highlights,
       ScoreDoc[] docs,
+      Integer[] order,
       Document[] documents,
       Provenance provenance)
       throws IOException {
-    Integer[] order = new Integer[docs.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     Highlights.Found[] found = new Highlights.Found[docs.length];
     int from = 0;
