@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class Glossary {
 
   private final List<Concept> concepts;
   private final TrieNode root = new TrieNode();
+
+  /** The root's children for the common Han characters, by {@link Unit#commonHanIndex}. */
+  private final TrieNode[] rootHan = new TrieNode[Unit.COMMON_HAN_COUNT];
 
   /** How many of the first concepts are the built-in glossary's, in its order. */
   private final int builtIn;
@@ -150,7 +154,7 @@ public final class Glossary {
     TrieNode node = root;
     List<Unit> units = Unit.split(TextNormalizer.normalize(term));
     for (int i = 0; i < units.size(); i++) {
-      node = i > 0 && !units.get(i).joined() ? null : node.next.get(units.get(i).key());
+      node = i > 0 && !units.get(i).joined() ? null : child(node, units.get(i));
       if (node == null) {
         return null; // punctuation inside: documents would not index it as one term
       }
@@ -166,24 +170,103 @@ public final class Glossary {
    * stands alone, and a stopword is not searched for at all.
    */
   public List<IndexedTerm> indexedTerms(String normalized) {
+    Occurrences found = new Occurrences();
+    findIndexed(normalized, found);
+    List<IndexedTerm> terms = new ArrayList<>(found.size());
+    for (int i = 0; i < found.size(); i++) {
+      terms.add(new IndexedTerm(found.key(i), found.start(i), found.end(i)));
+    }
+    return terms;
+  }
+
+  /**
+   * Finds what {@link #indexedTerms} finds, into {@code into} (cleared first), each occurrence with
+   * its concept ids ({@link #conceptIdsOfKey}) taken from the trie instead of looked up by key.
+   */
+  void findIndexed(String normalized, Occurrences into) {
+    into.size = 0;
     List<Unit> units = Unit.split(normalized);
-    List<IndexedTerm> found = new ArrayList<>();
     for (int i = 0; i < units.size(); i++) {
       TrieNode node = root;
       for (int j = i; j < units.size(); j++) {
         if (j > i && !units.get(j).joined()) {
           break;
         }
-        node = node.next.get(units.get(j).key());
+        node = child(node, units.get(j));
         if (node == null) {
           break;
         }
         if (node.indexedKey != null) {
-          found.add(new IndexedTerm(node.indexedKey, units.get(i).start(), units.get(j).end()));
+          into.add(node, units.get(i).start(), units.get(j).end());
         }
       }
     }
-    return found;
+  }
+
+  /**
+   * The indexed terms found in one text ({@link #findIndexed}): reused from text to text by one
+   * tokenizer, so finding them makes no garbage beyond the units.
+   */
+  static final class Occurrences {
+    private TrieNode[] nodes = new TrieNode[16];
+    private int[] starts = new int[16];
+    private int[] ends = new int[16];
+    private int size;
+
+    private void add(TrieNode node, int start, int end) {
+      if (size == nodes.length) {
+        nodes = Arrays.copyOf(nodes, size * 2);
+        starts = Arrays.copyOf(starts, size * 2);
+        ends = Arrays.copyOf(ends, size * 2);
+      }
+      nodes[size] = node;
+      starts[size] = start;
+      ends[size] = end;
+      size++;
+    }
+
+    int size() {
+      return size;
+    }
+
+    String key(int i) {
+      return nodes[i].indexedKey;
+    }
+
+    /**
+     * The concept ids of occurrence {@code i}: those {@link #conceptIdsOfKey} gives for its key. A
+     * key is the units' keys in order with a space between two units unless both are Han
+     * characters; a word unit holds neither a space nor a Han character, and a Han unit is one
+     * character, so the units, and with them the trie node, follow from the key: no two nodes share
+     * one.
+     */
+    String[] ids(int i) {
+      return nodes[i].ids;
+    }
+
+    int start(int i) {
+      return starts[i];
+    }
+
+    int end(int i) {
+      return ends[i];
+    }
+  }
+
+  /**
+   * The node below {@code node} for {@code unit}, or null. Children for the common Han characters,
+   * which nearly all Chinese text is made of, are also kept apart from the map: the root's in an
+   * array by character (the root is looked up once for every unit of every text indexed, and its
+   * map is the largest), the others' in a small sorted array.
+   */
+  private TrieNode child(TrieNode node, Unit unit) {
+    if (unit.han()) {
+      int index = Unit.commonHanIndex(unit.text());
+      if (index >= 0) {
+        return node == root ? rootHan[index] : node.hanChild(unit.text().charAt(0));
+      }
+    }
+    return node.next.get(unit.key());
   }
 
   /**
@@ -441,7 +524,7 @@ public final class Glossary {
     List<Unit> units = Unit.split(TextNormalizer.normalize(term));
     TrieNode node = root;
     for (Unit unit : units) {
-      node = node.next.get(unit.key());
+      node = child(node, unit);
       if (node == null) {
         return List.of();
       }
@@ -471,7 +554,7 @@ public final class Glossary {
         if (j > i && !units.get(j).joined()) {
           break;
         }
-        node = node.next.get(units.get(j).key());
+        node = child(node, units.get(j));
         if (node == null) {
           break;
         }
@@ -503,6 +586,12 @@ public final class Glossary {
       if (next == null) {
         next = new TrieNode();
         node.next.put(unit.key(), next);
+        int index = unit.han() ? Unit.commonHanIndex(unit.text()) : -1;
+        if (node == root && index >= 0) {
+          rootHan[index] = next;
+        } else if (index >= 0) {
+          node.addHanChild(unit.text().charAt(0), next);
+        }
       }
       node = next;
     }
@@ -511,9 +600,9 @@ public final class Glossary {
     }
     if (!containsSame(node.concepts, concept)) {
       node.concepts.add(concept);
-      node.ordinals = java.util.Arrays.copyOf(node.ordinals, node.ordinals.length + 1);
+      node.ordinals = Arrays.copyOf(node.ordinals, node.ordinals.length + 1);
       node.ordinals[node.ordinals.length - 1] = ordinal;
-      node.ids = java.util.Arrays.copyOf(node.ids, node.ids.length + 1);
+      node.ids = Arrays.copyOf(node.ids, node.ids.length + 1);
       node.ids[node.ids.length - 1] = Integer.toString(ordinal, Character.MAX_RADIX);
     }
   }
@@ -585,6 +674,33 @@ public final class Glossary {
     int[] ordinals = new int[0];
 
     String[] ids = NO_IDS;
+
+    /**
+     * The children in {@link #next} for common Han characters again, sorted by character: looked up
+     * by binary search, without hashing or following a map's entries.
+     */
+    private char[] hanKeys = new char[0];
+
+    private TrieNode[] hanChildren = new TrieNode[0];
+
+    TrieNode hanChild(char c) {
+      int at = Arrays.binarySearch(hanKeys, c);
+      return at >= 0 ? hanChildren[at] : null;
+    }
+
+    void addHanChild(char c, TrieNode child) {
+      int at = -Arrays.binarySearch(hanKeys, c) - 1;
+      char[] keys = new char[hanKeys.length + 1];
+      TrieNode[] children = new TrieNode[keys.length];
+      System.arraycopy(hanKeys, 0, keys, 0, at);
+      System.arraycopy(hanChildren, 0, children, 0, at);
+      keys[at] = c;
+      children[at] = child;
+      System.arraycopy(hanKeys, at, keys, at + 1, hanKeys.length - at);
+      System.arraycopy(hanChildren, at, children, at + 1, hanKeys.length - at);
+      hanKeys = keys;
+      hanChildren = children;
+    }
   }
 
   /** The built-in glossary's file. */

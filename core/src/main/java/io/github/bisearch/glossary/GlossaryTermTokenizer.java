@@ -2,7 +2,6 @@ package io.github.bisearch.glossary;
 
 import io.github.bisearch.analysis.TextNormalizer;
 import java.io.IOException;
-import java.util.List;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -33,7 +32,7 @@ public final class GlossaryTermTokenizer extends Tokenizer {
   private int nextId;
   private final StringBuilder text = new StringBuilder();
   private final char[] buffer = new char[1024];
-  private List<Glossary.IndexedTerm> found = List.of();
+  private final Glossary.Occurrences found = new Glossary.Occurrences();
   private int next;
   private int length;
 
@@ -60,7 +59,7 @@ public final class GlossaryTermTokenizer extends Tokenizer {
       text.append(buffer, 0, n);
     }
     length = text.length();
-    found = glossary.indexedTerms(TextNormalizer.normalize(text.toString()));
+    glossary.findIndexed(TextNormalizer.normalize(text.toString()), found);
     next = 0;
     ids = NONE;
     nextId = 0;
@@ -73,30 +72,28 @@ public final class GlossaryTermTokenizer extends Tokenizer {
         if (next == found.size()) {
           return false;
         }
-        ids = glossary.conceptIdsOfKey(found.get(next++).key());
+        ids = found.ids(next++);
         nextId = 0;
       }
       clearAttributes();
-      Glossary.IndexedTerm occurrence = found.get(next - 1);
       term.append(ids[nextId]);
       increment.setPositionIncrement(nextId++ == 0 ? 1 : 0);
-      setOffsets(occurrence);
+      setOffsets(next - 1);
       return true;
     }
     if (next == found.size()) {
       return false;
     }
     clearAttributes();
-    Glossary.IndexedTerm occurrence = found.get(next++);
-    term.append(occurrence.key());
-    setOffsets(occurrence);
+    term.append(found.key(next));
+    setOffsets(next++);
     return true;
   }
 
-  private void setOffsets(Glossary.IndexedTerm occurrence) {
+  private void setOffsets(int occurrence) {
     // Normalizing may change the length of rare characters: offsets are kept within the input.
-    int start = Math.min(occurrence.start(), length);
-    int end = Math.max(start, Math.min(occurrence.end(), length));
+    int start = Math.min(found.start(occurrence), length);
+    int end = Math.max(start, Math.min(found.end(occurrence), length));
     offset.setOffset(correctOffset(start), correctOffset(end));
   }
 

@@ -27,7 +27,21 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
 
   private static final int COMMON_HAN_LAST = 0x9FA5;
 
-  private static final String[] COMMON_HAN = new String[COMMON_HAN_LAST - COMMON_HAN_FIRST + 1];
+  /** How many common Han characters there are ({@link #commonHanIndex}). */
+  static final int COMMON_HAN_COUNT = COMMON_HAN_LAST - COMMON_HAN_FIRST + 1;
+
+  private static final String[] COMMON_HAN = new String[COMMON_HAN_COUNT];
+
+  /**
+   * The place of a Han unit's character among the common ideographs, from 0, or -1 when it is not
+   * one of them.
+   */
+  static int commonHanIndex(String han) {
+    char c = han.charAt(0);
+    return han.length() == 1 && c >= COMMON_HAN_FIRST && c <= COMMON_HAN_LAST
+        ? c - COMMON_HAN_FIRST
+        : -1;
+  }
 
   /**
    * Splits already normalized text into units. Punctuation and symbols separate units without being
@@ -78,6 +92,9 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
 
   /** The lookup key of a word unit: the word with its plural ending removed. */
   static String keyOf(String word) {
+    if (word.length() <= SHORTEST_PLURAL || word.charAt(word.length() - 1) != 's') {
+      return word; // what the stemmer leaves as it is, without copying the word for it
+    }
     char[] chars = word.toCharArray();
     // Short words are mostly acronyms: "ups" is not the plural of "up", nor "gcs" of "gc".
     int length = chars.length > SHORTEST_PLURAL ? STEMMER.stem(chars, chars.length) : chars.length;

@@ -214,8 +214,16 @@ public final class EntryDocuments {
 
   /** The concepts of a title, section or text, as many times as the field weighs. */
   private static void addConcepts(Document doc, String field, String value) {
-    for (int i = IndexSchema.conceptWeight(field); i > 0; i--) {
+    int weight = IndexSchema.conceptWeight(field);
+    if (weight == 1) {
       doc.add(new Field(IndexSchema.CONCEPTS, value, TERMS));
+      return;
+    }
+    // Found once, indexed as many times as the field weighs.
+    RecordedTokens tokens =
+        RecordedTokens.record(IndexSchema.analyzer(), IndexSchema.CONCEPTS, value);
+    for (int i = weight; i > 0; i--) {
+      doc.add(tokens.field(IndexSchema.CONCEPTS, value, TERMS));
     }
   }
 
