@@ -237,6 +237,49 @@ class GlossaryTest {
   }
 
   @Test
+  void idsOfEachFoundTermAreThoseOfItsKey() throws IOException {
+    Glossary glossary = Glossary.builtIn();
+    List<String> texts = new java.util.ArrayList<>();
+    // Every term of the built-in glossary, as written there, so every indexed node is reached.
+    for (Concept concept : glossary.concepts()) {
+      texts.addAll(concept.terms());
+    }
+    texts.addAll(
+        java.nio.file.Files.readAllLines(
+            java.nio.file.Path.of("..", "corpus", "docker-awesome.md"),
+            java.nio.charset.StandardCharsets.UTF_8));
+    Glossary.Occurrences found = new Glossary.Occurrences();
+    int compared = 0;
+    for (String text : texts) {
+      String normalized = TextNormalizer.normalize(text);
+      glossary.findIndexed(normalized, found);
+      List<Glossary.IndexedTerm> terms = glossary.indexedTerms(normalized);
+      assertEquals(terms.size(), found.size(), text);
+      for (int i = 0; i < found.size(); i++) {
+        assertEquals(terms.get(i).key(), found.key(i), text);
+        assertArrayEquals(glossary.conceptIdsOfKey(found.key(i)), found.ids(i), found.key(i));
+        compared++;
+      }
+    }
+    assertTrue(compared > 10_000, "occurrences compared: " + compared);
+  }
+
+  @Test
+  void hanTermsAreFoundAfterAnyFirstCharacter() throws IOException {
+    // Children of the root by character, below it by binary search among a node's few.
+    Glossary glossary = of("一丁\tone\n一七\tseven\n龥龠\tflute\n丁\tnail\n𠀀一\trare\n");
+    assertEquals(List.of("一丁", "一七", "龥龠"), keys(glossary, "一丁，一七，龥龠，一八"));
+    assertEquals(List.of("𠀀一"), keys(glossary, "𠀀一"), "a character outside the common block");
+    assertEquals(List.of(), keys(glossary, "一"));
+  }
+
+  private static List<String> keys(Glossary glossary, String text) {
+    return glossary.indexedTerms(TextNormalizer.normalize(text)).stream()
+        .map(Glossary.IndexedTerm::key)
+        .toList();
+  }
+
+  @Test
   void conceptIdsArePlacesInTheGlossaryForIndexedTermsOnly() throws IOException {
     Glossary glossary = of("容器\tcontainer|vessel\n容器\tbox\n虚拟机\tvirtual machine\n列\tcolumn\n");
     assertArrayEquals(new String[] {"0", "1"}, glossary.conceptIdsOfKey("容器"));
