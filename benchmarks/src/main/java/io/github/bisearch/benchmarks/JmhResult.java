@@ -21,6 +21,8 @@ import java.util.Map;
  * @param score the mean over all measured iterations of all forks
  * @param error half the 99.9% confidence interval; NaN when there were too few iterations
  * @param median the median iteration score; NaN if JMH gave no percentiles
+ * @param iterations every measured iteration's score, fork after fork, in the order measured; empty
+ *     if JMH gave none
  * @param unit JMH's unit, such as {@code us/op}, {@code s/op} or {@code ops/s}
  * @param secondary the scores of secondary metrics such as {@code @AuxCounters}, by name
  */
@@ -31,6 +33,7 @@ record JmhResult(
     double score,
     double error,
     double median,
+    List<Double> iterations,
     String unit,
     Map<String, Double> secondary,
     Settings settings) {
@@ -100,6 +103,12 @@ record JmhResult(
             text(run, "vmVersion"),
             List.copyOf(jvmArgs));
     JsonObject percentiles = primary.getAsJsonObject("scorePercentiles");
+    List<Double> iterations = new ArrayList<>();
+    if (primary.has("rawData")) {
+      for (JsonElement fork : primary.getAsJsonArray("rawData")) {
+        fork.getAsJsonArray().forEach(score -> iterations.add(number(score)));
+      }
+    }
     return new JmhResult(
         name.substring(type + 1),
         run.get("mode").getAsString(),
@@ -109,6 +118,7 @@ record JmhResult(
         percentiles != null && percentiles.has("50.0")
             ? number(percentiles.get("50.0"))
             : Double.NaN,
+        List.copyOf(iterations),
         primary.get("scoreUnit").getAsString(),
         secondary,
         settings);

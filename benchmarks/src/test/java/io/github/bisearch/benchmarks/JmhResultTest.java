@@ -25,6 +25,15 @@ class JmhResultTest {
   }
 
   @Test
+  void readsEveryIterationForkAfterFork() {
+    assertEquals(List.of(), JmhResult.parse(SINGLE_SHOT).get(0).iterations());
+    String twoForks =
+        SINGLE_SHOT.replace(
+            "\"scoreUnit\":\"s/op\"}", "\"scoreUnit\":\"s/op\",\"rawData\":[[3.0,2.0],[1.5]]}");
+    assertEquals(List.of(3.0, 2.0, 1.5), JmhResult.parse(twoForks).get(0).iterations());
+  }
+
+  @Test
   void convertsSecondsPerOperationToMicroseconds() {
     assertEquals(2_500_000.0, JmhResult.parse(SINGLE_SHOT).get(0).micros());
   }
