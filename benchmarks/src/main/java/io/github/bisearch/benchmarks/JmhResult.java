@@ -140,6 +140,11 @@ record JmhResult(
     return toMicros(score);
   }
 
+  /** Every measured iteration's score converted to microseconds per operation, in order. */
+  List<Double> iterationMicros() {
+    return iterations.stream().map(this::toMicros).toList();
+  }
+
   /** The median converted to microseconds per operation. */
   double medianMicros() {
     return toMicros(median);

@@ -497,10 +497,9 @@ public final class ReportWriter {
     if (r.iterations().isEmpty()) {
       return "–";
     }
-    double toSeconds = seconds(r) / r.score();
     StringJoiner shots = new StringJoiner(", ");
-    for (double shot : r.iterations()) {
-      shots.add(String.format(Locale.ROOT, "%.1f s", shot * toSeconds));
+    for (double micros : r.iterationMicros()) {
+      shots.add(String.format(Locale.ROOT, "%.1f s", micros / 1e6));
     }
     return shots.toString();
   }

@@ -214,16 +214,23 @@ public final class EntryDocuments {
 
   /** The concepts of a title, section or text, as many times as the field weighs. */
   private static void addConcepts(Document doc, String field, String value) {
-    int weight = IndexSchema.conceptWeight(field);
-    if (weight == 1) {
+    if (IndexSchema.conceptWeight(field) == 1) {
       doc.add(new Field(IndexSchema.CONCEPTS, value, TERMS));
-      return;
+    } else {
+      // Found once, indexed as many times as the field weighs.
+      addConcepts(
+          doc,
+          field,
+          value,
+          RecordedTokens.record(IndexSchema.analyzer(), IndexSchema.CONCEPTS, value));
     }
-    // Found once, indexed as many times as the field weighs.
-    RecordedTokens tokens =
-        RecordedTokens.record(IndexSchema.analyzer(), IndexSchema.CONCEPTS, value);
-    for (int i = weight; i > 0; i--) {
-      doc.add(tokens.field(IndexSchema.CONCEPTS, value, TERMS));
+  }
+
+  /** The recorded concepts of a title, section or text, as many times as the field weighs. */
+  private static void addConcepts(
+      Document doc, String field, String value, RecordedTokens concepts) {
+    for (int i = IndexSchema.conceptWeight(field); i > 0; i--) {
+      doc.add(concepts.field(IndexSchema.CONCEPTS, value, TERMS));
     }
   }
 
@@ -291,9 +298,7 @@ public final class EntryDocuments {
       }
       doc.add(wordTokens.field(words, current, wordsType));
       doc.add(bigramTokens.field(bigrams, current, bigramsType));
-      for (int copy = IndexSchema.conceptWeight(field); copy > 0; copy--) {
-        doc.add(conceptTokens.field(IndexSchema.CONCEPTS, current, TERMS));
-      }
+      addConcepts(doc, field, current, conceptTokens);
     }
   }
 }
