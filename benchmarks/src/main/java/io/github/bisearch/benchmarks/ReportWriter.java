@@ -183,14 +183,17 @@ public final class ReportWriter {
         "Indexing",
         indexingRows(),
         "One shot indexes a whole generated corpus into a new index on disk, commit included"
-            + " (JMH single-shot time, one fork: a shot of a million entries takes minutes)."
+            + " (JMH single-shot time)."
             + " bisearch is `BiSearch.add(folder)` as the library does it, with the threads it"
             + " chooses (for a large folder, a pool of one per core reads, parses and analyses"
             + " files); the baseline, with Lucene's default writer settings, parses"
             + " the same markdown into the same entries and writes one stored SmartChineseAnalyzer"
-            + " field with two threads. The shots run one after another in one fresh JVM: the"
-            + " first also pays for compiling the indexing code, on the same cores. Entries/s and"
-            + " MB/s are over the mean shot. MB are 10^6 bytes of markdown. Index sizes are those"
+            + " field with two threads. Each fork first runs warm-up shots over a corpus a tenth"
+            + " the size (100k entries before a million), so that the measured shots run compiled"
+            + " code: a fresh JVM's first shot also spends some 18 CPU-seconds compiling the"
+            + " indexing code on the same cores. Entries/s and"
+            + " MB/s are over the mean measured shot. MB are 10^6 bytes of markdown. Index sizes are"
+            + " those"
             + " of the cached fixture indexes, written by the same code.");
     section(
         out,
