@@ -191,10 +191,9 @@ public final class ReportWriter {
             + " field with two threads. Each fork first runs warm-up shots over a corpus a tenth"
             + " the size (100k entries before a million), so that the measured shots run compiled"
             + " code: a fresh JVM's first shot also spends some 18 CPU-seconds compiling the"
-            + " indexing code on the same cores. Entries/s and"
-            + " MB/s are over the mean measured shot. MB are 10^6 bytes of markdown. Index sizes are"
-            + " those"
-            + " of the cached fixture indexes, written by the same code.");
+            + " indexing code on the same cores. Entries/s and MB/s are over the mean measured"
+            + " shot. MB are 10^6 bytes of markdown. Index sizes are those of the cached fixture"
+            + " indexes, written by the same code.");
     section(
         out,
         "Analyzer throughput",
