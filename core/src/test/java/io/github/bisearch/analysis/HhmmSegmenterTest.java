@@ -1,0 +1,135 @@
+package io.github.bisearch.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.bisearch.RandomText;
+import io.github.bisearch.glossary.Concept;
+import io.github.bisearch.glossary.Glossary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.cn.smart.WordType;
+import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
+import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link HhmmSegmenter} against smartcn's {@link HHMMSegmenter}: the same path for every sentence,
+ * token for token (text, offsets, type, frequency and smartcn's candidate number), on fixed
+ * examples, on every line of the bundled corpus and on random sentences built from the glossary's
+ * Chinese words, whose pairs reach deep into smartcn's dictionaries.
+ *
+ * <p>Replay a failure with {@code -Dtests.seed=N}, N being the seed in its message.
+ */
+class HhmmSegmenterTest {
+  private static final HHMMSegmenter SMARTCN = new HHMMSegmenter();
+
+  /** One segmenter for all sentences, as a tokenizer keeps one: nothing may carry over. */
+  private static final HhmmSegmenter SEGMENTER = new HhmmSegmenter();
+
+  @Test
+  void aSentenceIsSegmentedIntoDictionaryWords() {
+    List<SegToken> path = segment("Xen 是一个开放源代码虚拟机监视器");
+    assertEquals(
+        "始##始[-1,0] 未##串[0,3] 是[4,5] 一个[5,7] 开放[7,9] 源代码[9,12] 虚拟[12,14] 机[14,15]"
+            + " 监视器[15,18] 末##末[18,19]",
+        describe(path));
+    assertEquals(WordType.STRING, path.get(1).wordType);
+    assertEquals(WordType.CHINESE_WORD, path.get(2).wordType);
+    assertSameAsSmartcn("Xen 是一个开放源代码虚拟机监视器", () -> "the example");
+  }
+
+  @Test
+  void wordsAreFoundPastSpacesBetweenHanzi() {
+    assertEquals("始##始[-1,0] 中国[0,3] 末##末[3,4]", describe(segment("中 国")));
+    assertSameAsSmartcn("中 国\u3000人  民", () -> "spaced");
+  }
+
+  @Test
+  void everyKindOfCharacterIsACandidate() {
+    String text = "用Ｄｏｃｋｅｒ跑２０２４个😀容器，v1.2.3版\u00e9";
+    assertEquals(
+        "始##始[-1,0] 用[0,1] 未##串[1,7] 跑[7,8] 未##数[8,12] 个[12,13] 😀[13,15] 容器[15,17] ，[17,18]"
+            + " 未##串[18,19] 未##数[19,20] .[20,21] 未##数[21,22] .[22,23] 未##数[23,24] 版[24,25]"
+            + " 未##串[25,26] 末##末[26,27]",
+        describe(segment(text)));
+    assertSameAsSmartcn(text, () -> "mixed");
+  }
+
+  @Test
+  void sentencesWithoutHanziAndEmptyOnesAgree() {
+    for (String text : List.of("", " ", "Docker 2024!", "\uD83D", "a\uDE00b", "，。")) {
+      assertSameAsSmartcn(text, () -> "'" + text + "'");
+    }
+  }
+
+  @Test
+  void everyLineOfTheBundledCorpusAgrees() throws IOException {
+    Path corpus = Path.of("..", "corpus", "docker-awesome.md");
+    List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      int line = i + 1;
+      assertSameAsSmartcn(lines.get(i), () -> "line " + line);
+    }
+  }
+
+  @Test
+  void randomSentencesOfGlossaryWordsAgree() {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    Random random = new Random(seed);
+    List<String> words = new ArrayList<>();
+    for (Concept concept : Glossary.builtIn().concepts()) {
+      words.addAll(concept.chinese());
+    }
+    String[] glue = {
+      "", "", "", "的", "是", "和", "在", " ", "，", "。", "、", "docker", "2.0", "Ｋ８ｓ", "😀"
+    };
+    for (int i = 0; i < 5000; i++) {
+      StringBuilder text = new StringBuilder();
+      int pieces = 1 + random.nextInt(12);
+      for (int p = 0; p < pieces; p++) {
+        text.append(words.get(random.nextInt(words.size())));
+        text.append(glue[random.nextInt(glue.length)]);
+      }
+      String sentence = text.toString();
+      int index = i;
+      assertSameAsSmartcn(sentence, () -> "seed=" + seed + " sentence #" + index + " " + sentence);
+    }
+  }
+
+  @Test
+  void randomTextAgrees() {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    RandomText random = new RandomText(new Random(seed));
+    for (int i = 0; i < 2000; i++) {
+      String text = random.text();
+      int index = i;
+      assertSameAsSmartcn(
+          text, () -> "seed=" + seed + " text #" + index + " " + RandomText.describe(text));
+    }
+  }
+
+  private static List<SegToken> segment(String text) {
+    return SEGMENTER.process(text.toCharArray(), 0, text.length());
+  }
+
+  /** The path of {@code text}, also as part of a larger array, must be smartcn's. */
+  private static void assertSameAsSmartcn(String text, Supplier<String> where) {
+    List<SegToken> expected = SMARTCN.process(text);
+    assertEquals(expected, segment(text), where);
+    char[] padded = ("前文" + text + "后文").toCharArray();
+    assertEquals(expected, SEGMENTER.process(padded, 2, 2 + text.length()), where);
+  }
+
+  private static String describe(List<SegToken> path) {
+    return path.stream()
+        .map(t -> new String(t.charArray) + "[" + t.startOffset + "," + t.endOffset + "]")
+        .collect(Collectors.joining(" "));
+  }
+}
