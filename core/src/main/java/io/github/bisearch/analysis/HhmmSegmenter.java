@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.cn.smart.WordType;
 import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
 import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
 import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * smartcn's word segmentation, the same words as {@link HHMMSegmenter#process} finds, computed with
@@ -33,14 +34,18 @@ import org.apache.lucene.util.ArrayUtil;
  * found by binary search instead of by walking back through every word that shares it, and a pair's
  * hashes continue from its first word's instead of being computed over a new array. The
  * dictionaries are smartcn's own files, read from its jar as smartcn reads them, once and only when
- * a Hanzi is first segmented. {@code HhmmSegmenterTest} compares the paths with smartcn's, token
- * for token, frequencies included.
+ * a Hanzi is first segmented; where they cannot be read from outside smartcn (its module on the
+ * module path keeps them to itself), smartcn's own segmenter does the work. {@code
+ * HhmmSegmenterTest} compares the paths with smartcn's, token for token, frequencies included.
  *
  * <p>Not thread-safe: each tokenizer has its own (the dictionaries are shared and immutable).
  */
 final class HhmmSegmenter {
   private static final double SMOOTH = 0.1;
   private static final double TINY = 1.0 / Utility.MAX_FREQUENCE;
+
+  /** smartcn's own segmenter, made only when its dictionary files cannot be read from here. */
+  private HHMMSegmenter smartcn;
 
   /** The sentence's character types, by {@link Utility#getCharType}. */
   private int[] types = new int[64];
@@ -71,6 +76,12 @@ final class HhmmSegmenter {
    */
   List<SegToken> process(char[] text, int from, int to) {
     Dictionaries dictionaries = Dictionaries.INSTANCE;
+    if (dictionaries == null) {
+      if (smartcn == null) {
+        smartcn = new HHMMSegmenter();
+      }
+      return smartcn.process(new String(text, from, to - from));
+    }
     int length = to - from;
     candidates(dictionaries, text, from, length);
     link(dictionaries, length);
@@ -297,8 +308,11 @@ final class HhmmSegmenter {
             int[][].class,
             long[].class);
 
-    /** Loaded on first use, after the constants above. */
-    static final Dictionaries INSTANCE = new Dictionaries();
+    /**
+     * Loaded on first use, after the constants above; null when smartcn's files cannot be read from
+     * here, and smartcn's own segmenter then does the work.
+     */
+    static final Dictionaries INSTANCE = load("coredict.mem", "bigramdict.mem");
 
     /**
      * smartcn's hash table sizes: {@code WordDictionary.PRIME_INDEX_LENGTH} and {@code
@@ -336,8 +350,9 @@ final class HhmmSegmenter {
     final int string;
     final int number;
 
-    private Dictionaries() {
-      try (ObjectInputStream core = open("coredict.mem")) {
+    /** Reads the two dictionaries from smartcn's serialised files. */
+    private Dictionaries(InputStream coreFile, InputStream bigramFile) {
+      try (ObjectInputStream core = open(coreFile)) {
         wordIndexTable = (short[]) core.readObject();
         charIndexTable = (char[]) core.readObject();
         words = (char[][][]) core.readObject();
@@ -347,7 +362,7 @@ final class HhmmSegmenter {
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException("cannot read smartcn's core dictionary", e);
       }
-      try (ObjectInputStream bigrams = open("bigramdict.mem")) {
+      try (ObjectInputStream bigrams = open(bigramFile)) {
         bigramHashes = (long[]) bigrams.readObject();
         bigramFrequencies = (int[]) bigrams.readObject();
       } catch (IOException e) {
@@ -364,18 +379,35 @@ final class HhmmSegmenter {
       number = frequency(Utility.NUMBER_CHAR_ARRAY);
     }
 
-    private static ObjectInputStream open(String resource) throws IOException {
-      InputStream in = HHMMSegmenter.class.getResourceAsStream(resource);
-      if (in == null) {
-        throw new IllegalStateException("smartcn's jar has no " + resource);
+    /**
+     * The dictionaries in the resources {@code core} and {@code bigrams} next to smartcn's classes,
+     * or null when either cannot be seen from here. On the module path, smartcn's module does not
+     * open that package to others, and only smartcn's own classes can read them.
+     */
+    static Dictionaries load(String core, String bigrams) {
+      InputStream coreFile = HHMMSegmenter.class.getResourceAsStream(core);
+      InputStream bigramFile = HHMMSegmenter.class.getResourceAsStream(bigrams);
+      if (coreFile == null || bigramFile == null) {
+        IOUtils.closeWhileHandlingException(coreFile, bigramFile);
+        return null;
       }
+      return new Dictionaries(coreFile, bigramFile);
+    }
+
+    private static ObjectInputStream open(InputStream in) throws IOException {
       ObjectInputStream stream = new ObjectInputStream(in);
-      stream.setObjectInputFilter(
-          info ->
-              info.serialClass() == null || SERIALISED.contains(info.serialClass())
-                  ? ObjectInputFilter.Status.ALLOWED
-                  : ObjectInputFilter.Status.REJECTED);
+      stream.setObjectInputFilter(new OnlyArrays());
       return stream;
+    }
+
+    /** Lets through only the arrays smartcn serialised. */
+    private static final class OnlyArrays implements ObjectInputFilter {
+      @Override
+      public Status checkInput(FilterInfo info) {
+        return info.serialClass() == null || SERIALISED.contains(info.serialClass())
+            ? Status.ALLOWED
+            : Status.REJECTED;
+      }
     }
 
     /** The table of words starting with {@code c}, or -1: smartcn's double hashing over chars. */

@@ -1,6 +1,8 @@
 package io.github.bisearch.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.bisearch.RandomText;
 import io.github.bisearch.glossary.Concept;
@@ -113,6 +115,13 @@ class HhmmSegmenterTest {
       assertSameAsSmartcn(
           text, () -> "seed=" + seed + " text #" + index + " " + RandomText.describe(text));
     }
+  }
+
+  @Test
+  void dictionariesThatCannotBeSeenAreNone() {
+    assertNull(HhmmSegmenter.Dictionaries.load("no-such-dict.mem", "bigramdict.mem"));
+    assertNull(HhmmSegmenter.Dictionaries.load("coredict.mem", "no-such-dict.mem"));
+    assertNotNull(HhmmSegmenter.Dictionaries.INSTANCE);
   }
 
   private static List<SegToken> segment(String text) {
