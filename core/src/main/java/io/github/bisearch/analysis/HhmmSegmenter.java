@@ -1,10 +1,15 @@
 package io.github.bisearch.analysis;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +80,7 @@ final class HhmmSegmenter {
    * HHMMSegmenter#process} gives them for the same sentence.
    */
   List<SegToken> process(char[] text, int from, int to) {
-    Dictionaries dictionaries = Dictionaries.INSTANCE;
+    Dictionaries dictionaries = Dictionaries.Holder.INSTANCE;
     if (dictionaries == null) {
       if (smartcn == null) {
         smartcn = new HHMMSegmenter();
@@ -309,10 +314,12 @@ final class HhmmSegmenter {
             long[].class);
 
     /**
-     * Loaded on first use, after the constants above; null when smartcn's files cannot be read from
-     * here, and smartcn's own segmenter then does the work.
+     * The resource, next to this class, that the build writes ({@link SegmenterDictionaryFile}):
+     * smartcn's dictionaries in {@linkplain #writeCompact compact form}.
      */
-    static final Dictionaries INSTANCE = load("coredict.mem", "bigramdict.mem");
+    static final String COMPACT = "smartcn-dictionaries.bin";
+
+    private static final int COMPACT_MAGIC = 0x42484431; // "BHD1"
 
     /**
      * smartcn's hash table sizes: {@code WordDictionary.PRIME_INDEX_LENGTH} and {@code
@@ -350,26 +357,19 @@ final class HhmmSegmenter {
     final int string;
     final int number;
 
-    /** Reads the two dictionaries from smartcn's serialised files. */
-    private Dictionaries(InputStream coreFile, InputStream bigramFile) {
-      try (ObjectInputStream core = open(coreFile)) {
-        wordIndexTable = (short[]) core.readObject();
-        charIndexTable = (char[]) core.readObject();
-        words = (char[][][]) core.readObject();
-        wordFrequencies = (int[][]) core.readObject();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read smartcn's core dictionary", e);
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("cannot read smartcn's core dictionary", e);
-      }
-      try (ObjectInputStream bigrams = open(bigramFile)) {
-        bigramHashes = (long[]) bigrams.readObject();
-        bigramFrequencies = (int[]) bigrams.readObject();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read smartcn's bigram dictionary", e);
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("cannot read smartcn's bigram dictionary", e);
-      }
+    private Dictionaries(
+        short[] wordIndexTable,
+        char[] charIndexTable,
+        char[][][] words,
+        int[][] wordFrequencies,
+        long[] bigramHashes,
+        int[] bigramFrequencies) {
+      this.wordIndexTable = wordIndexTable;
+      this.charIndexTable = charIndexTable;
+      this.words = words;
+      this.wordFrequencies = wordFrequencies;
+      this.bigramHashes = bigramHashes;
+      this.bigramFrequencies = bigramFrequencies;
       for (int c = FIRST_HANZI; c <= LAST_HANZI; c++) {
         tables[c - FIRST_HANZI] = findTable((char) c);
       }
@@ -380,9 +380,25 @@ final class HhmmSegmenter {
     }
 
     /**
-     * The dictionaries in the resources {@code core} and {@code bigrams} next to smartcn's classes,
-     * or null when either cannot be seen from here. On the module path, smartcn's module does not
-     * open that package to others, and only smartcn's own classes can read them.
+     * The dictionaries, from bisearch's {@linkplain #writeCompact compact copy} when the build made
+     * one ({@link #COMPACT}), else from smartcn's files; null when neither can be read.
+     */
+    private static Dictionaries load() {
+      try (InputStream compact = HhmmSegmenter.class.getResourceAsStream(COMPACT)) {
+        if (compact != null) {
+          return readCompact(compact.readAllBytes());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + COMPACT, e);
+      }
+      return load("coredict.mem", "bigramdict.mem");
+    }
+
+    /**
+     * The dictionaries in smartcn's serialised files {@code core} and {@code bigrams}, resources
+     * next to its classes, or null when either cannot be seen from here. On the module path,
+     * smartcn's module does not open that package to others, and only smartcn's own classes can
+     * read them.
      */
     static Dictionaries load(String core, String bigrams) {
       InputStream coreFile = HHMMSegmenter.class.getResourceAsStream(core);
@@ -391,7 +407,172 @@ final class HhmmSegmenter {
         IOUtils.closeWhileHandlingException(coreFile, bigramFile);
         return null;
       }
-      return new Dictionaries(coreFile, bigramFile);
+      short[] wordIndexTable;
+      char[] charIndexTable;
+      char[][][] words;
+      int[][] wordFrequencies;
+      try (ObjectInputStream in = open(coreFile)) {
+        wordIndexTable = (short[]) in.readObject();
+        charIndexTable = (char[]) in.readObject();
+        words = (char[][][]) in.readObject();
+        wordFrequencies = (int[][]) in.readObject();
+      } catch (IOException e) {
+        IOUtils.closeWhileHandlingException(bigramFile);
+        throw new UncheckedIOException("cannot read smartcn's core dictionary", e);
+      } catch (ClassNotFoundException e) {
+        IOUtils.closeWhileHandlingException(bigramFile);
+        throw new IllegalStateException("cannot read smartcn's core dictionary", e);
+      }
+      try (ObjectInputStream in = open(bigramFile)) {
+        long[] bigramHashes = (long[]) in.readObject();
+        int[] bigramFrequencies = (int[]) in.readObject();
+        return new Dictionaries(
+            wordIndexTable,
+            charIndexTable,
+            words,
+            wordFrequencies,
+            bigramHashes,
+            bigramFrequencies);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read smartcn's bigram dictionary", e);
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("cannot read smartcn's bigram dictionary", e);
+      }
+    }
+
+    /**
+     * Writes these dictionaries in bisearch's compact form: the same arrays, in one stream of
+     * big-endian numbers that {@link #readCompact} reads back without Java serialisation, which
+     * spends most of its time on the core dictionary's 85,000 small arrays. A null array is written
+     * as the length -1.
+     */
+    void writeCompact(OutputStream out) throws IOException {
+      DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+      data.writeInt(COMPACT_MAGIC);
+      data.writeInt(wordIndexTable.length);
+      for (short value : wordIndexTable) {
+        data.writeShort(value);
+      }
+      writeChars(data, charIndexTable);
+      data.writeInt(words.length);
+      for (char[][] table : words) {
+        if (table == null) {
+          data.writeInt(-1);
+          continue;
+        }
+        data.writeInt(table.length);
+        for (char[] item : table) {
+          writeChars(data, item);
+        }
+      }
+      data.writeInt(wordFrequencies.length);
+      for (int[] table : wordFrequencies) {
+        writeInts(data, table);
+      }
+      data.writeInt(bigramHashes.length);
+      for (long value : bigramHashes) {
+        data.writeLong(value);
+      }
+      writeInts(data, bigramFrequencies);
+      data.flush();
+    }
+
+    private static void writeChars(DataOutputStream data, char[] chars) throws IOException {
+      if (chars == null) {
+        data.writeInt(-1);
+        return;
+      }
+      data.writeInt(chars.length);
+      for (char c : chars) {
+        data.writeChar(c);
+      }
+    }
+
+    private static void writeInts(DataOutputStream data, int[] ints) throws IOException {
+      if (ints == null) {
+        data.writeInt(-1);
+        return;
+      }
+      data.writeInt(ints.length);
+      for (int value : ints) {
+        data.writeInt(value);
+      }
+    }
+
+    /** Reads what {@link #writeCompact} wrote. */
+    static Dictionaries readCompact(byte[] bytes) {
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      try {
+        if (in.getInt() != COMPACT_MAGIC) {
+          throw new IllegalStateException(COMPACT + " is not a bisearch dictionary file");
+        }
+        short[] wordIndexTable = new short[in.getInt()];
+        in.asShortBuffer().get(wordIndexTable);
+        in.position(in.position() + 2 * wordIndexTable.length);
+        char[] charIndexTable = readChars(in);
+        char[][][] words = new char[in.getInt()][][];
+        for (int t = 0; t < words.length; t++) {
+          int items = in.getInt();
+          if (items >= 0) {
+            words[t] = new char[items][];
+            for (int i = 0; i < items; i++) {
+              words[t][i] = readChars(in);
+            }
+          }
+        }
+        int[][] wordFrequencies = new int[in.getInt()][];
+        for (int t = 0; t < wordFrequencies.length; t++) {
+          wordFrequencies[t] = readInts(in);
+        }
+        long[] bigramHashes = new long[in.getInt()];
+        in.asLongBuffer().get(bigramHashes);
+        in.position(in.position() + 8 * bigramHashes.length);
+        int[] bigramFrequencies = readInts(in);
+        if (in.hasRemaining()) {
+          throw new IllegalStateException(COMPACT + " has " + in.remaining() + " bytes too many");
+        }
+        return new Dictionaries(
+            wordIndexTable,
+            charIndexTable,
+            words,
+            wordFrequencies,
+            bigramHashes,
+            bigramFrequencies);
+      } catch (BufferUnderflowException | IllegalArgumentException e) {
+        throw new IllegalStateException(COMPACT + " is cut short", e);
+      }
+    }
+
+    private static char[] readChars(ByteBuffer in) {
+      int length = in.getInt();
+      if (length < 0) {
+        return null;
+      }
+      char[] chars = new char[length];
+      in.asCharBuffer().get(chars);
+      in.position(in.position() + 2 * length);
+      return chars;
+    }
+
+    private static int[] readInts(ByteBuffer in) {
+      int length = in.getInt();
+      if (length < 0) {
+        return null;
+      }
+      int[] ints = new int[length];
+      in.asIntBuffer().get(ints);
+      in.position(in.position() + 4 * length);
+      return ints;
+    }
+
+    /** Whether {@code other} holds the same dictionaries, array for array. */
+    boolean sameAs(Dictionaries other) {
+      return Arrays.equals(wordIndexTable, other.wordIndexTable)
+          && Arrays.equals(charIndexTable, other.charIndexTable)
+          && Arrays.deepEquals(words, other.words)
+          && Arrays.deepEquals(wordFrequencies, other.wordFrequencies)
+          && Arrays.equals(bigramHashes, other.bigramHashes)
+          && Arrays.equals(bigramFrequencies, other.bigramFrequencies);
     }
 
     private static ObjectInputStream open(InputStream in) throws IOException {
@@ -600,6 +781,17 @@ final class HhmmSegmenter {
     static int hash2(int hash, char c) {
       hash = (((hash << 5) + hash) + c) & 0x00FF;
       return (((hash << 5) + hash) + c) >> 8;
+    }
+
+    /**
+     * The dictionaries, loaded on first use; null when no dictionary file can be read from here,
+     * and smartcn's own segmenter then does the work. A holder of its own, so that the build's
+     * {@link SegmenterDictionaryFile} can read smartcn's files without loading them twice.
+     */
+    static final class Holder {
+      static final Dictionaries INSTANCE = load();
+
+      private Holder() {}
     }
   }
 }

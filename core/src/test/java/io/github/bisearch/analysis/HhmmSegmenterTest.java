@@ -1,17 +1,23 @@
 package io.github.bisearch.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bisearch.RandomText;
 import io.github.bisearch.glossary.Concept;
 import io.github.bisearch.glossary.Glossary;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -121,7 +127,43 @@ class HhmmSegmenterTest {
   void dictionariesThatCannotBeSeenAreNone() {
     assertNull(HhmmSegmenter.Dictionaries.load("no-such-dict.mem", "bigramdict.mem"));
     assertNull(HhmmSegmenter.Dictionaries.load("coredict.mem", "no-such-dict.mem"));
-    assertNotNull(HhmmSegmenter.Dictionaries.INSTANCE);
+    assertNotNull(HhmmSegmenter.Dictionaries.Holder.INSTANCE);
+  }
+
+  @Test
+  void theBuildsCompactCopyHoldsExactlySmartcnsDictionaries() throws IOException {
+    HhmmSegmenter.Dictionaries smartcn =
+        HhmmSegmenter.Dictionaries.load("coredict.mem", "bigramdict.mem");
+    byte[] built;
+    try (InputStream in =
+        HhmmSegmenter.class.getResourceAsStream(HhmmSegmenter.Dictionaries.COMPACT)) {
+      assertNotNull(in, "the build writes " + HhmmSegmenter.Dictionaries.COMPACT);
+      built = in.readAllBytes();
+    }
+    assertTrue(smartcn.sameAs(HhmmSegmenter.Dictionaries.readCompact(built)));
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    smartcn.writeCompact(written);
+    assertArrayEquals(built, written.toByteArray());
+    // What the segmenter uses is that copy.
+    assertTrue(smartcn.sameAs(HhmmSegmenter.Dictionaries.Holder.INSTANCE));
+  }
+
+  @Test
+  void aDamagedCompactCopyIsRefusedWithAClearError() throws IOException {
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    HhmmSegmenter.Dictionaries.Holder.INSTANCE.writeCompact(written);
+    byte[] bytes = written.toByteArray();
+    IllegalStateException cut =
+        assertThrows(
+            IllegalStateException.class,
+            () -> HhmmSegmenter.Dictionaries.readCompact(Arrays.copyOf(bytes, bytes.length - 3)));
+    assertEquals("smartcn-dictionaries.bin is cut short", cut.getMessage());
+    byte[] other = bytes.clone();
+    other[0] = 'X';
+    IllegalStateException magic =
+        assertThrows(
+            IllegalStateException.class, () -> HhmmSegmenter.Dictionaries.readCompact(other));
+    assertEquals("smartcn-dictionaries.bin is not a bisearch dictionary file", magic.getMessage());
   }
 
   private static List<SegToken> segment(String text) {
