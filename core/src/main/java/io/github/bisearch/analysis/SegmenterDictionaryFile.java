@@ -23,8 +23,7 @@ public final class SegmenterDictionaryFile {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: SegmenterDictionaryFile OUTPUT");
     }
-    HhmmSegmenter.Dictionaries smartcn =
-        HhmmSegmenter.Dictionaries.load("coredict.mem", "bigramdict.mem");
+    SegmenterDictionaries smartcn = SegmenterDictionaries.load("coredict.mem", "bigramdict.mem");
     if (smartcn == null) {
       throw new IllegalStateException("smartcn's dictionary files cannot be read");
     }

@@ -125,44 +125,41 @@ class HhmmSegmenterTest {
 
   @Test
   void dictionariesThatCannotBeSeenAreNone() {
-    assertNull(HhmmSegmenter.Dictionaries.load("no-such-dict.mem", "bigramdict.mem"));
-    assertNull(HhmmSegmenter.Dictionaries.load("coredict.mem", "no-such-dict.mem"));
-    assertNotNull(HhmmSegmenter.Dictionaries.Holder.INSTANCE);
+    assertNull(SegmenterDictionaries.load("no-such-dict.mem", "bigramdict.mem"));
+    assertNull(SegmenterDictionaries.load("coredict.mem", "no-such-dict.mem"));
+    assertNotNull(SegmenterDictionaries.Holder.INSTANCE);
   }
 
   @Test
   void theBuildsCompactCopyHoldsExactlySmartcnsDictionaries() throws IOException {
-    HhmmSegmenter.Dictionaries smartcn =
-        HhmmSegmenter.Dictionaries.load("coredict.mem", "bigramdict.mem");
+    SegmenterDictionaries smartcn = SegmenterDictionaries.load("coredict.mem", "bigramdict.mem");
     byte[] built;
-    try (InputStream in =
-        HhmmSegmenter.class.getResourceAsStream(HhmmSegmenter.Dictionaries.COMPACT)) {
-      assertNotNull(in, "the build writes " + HhmmSegmenter.Dictionaries.COMPACT);
+    try (InputStream in = HhmmSegmenter.class.getResourceAsStream(SegmenterDictionaries.COMPACT)) {
+      assertNotNull(in, "the build writes " + SegmenterDictionaries.COMPACT);
       built = in.readAllBytes();
     }
-    assertTrue(smartcn.sameAs(HhmmSegmenter.Dictionaries.readCompact(built)));
+    assertTrue(smartcn.sameAs(SegmenterDictionaries.readCompact(built)));
     ByteArrayOutputStream written = new ByteArrayOutputStream();
     smartcn.writeCompact(written);
     assertArrayEquals(built, written.toByteArray());
     // What the segmenter uses is that copy.
-    assertTrue(smartcn.sameAs(HhmmSegmenter.Dictionaries.Holder.INSTANCE));
+    assertTrue(smartcn.sameAs(SegmenterDictionaries.Holder.INSTANCE));
   }
 
   @Test
   void aDamagedCompactCopyIsRefusedWithAClearError() throws IOException {
     ByteArrayOutputStream written = new ByteArrayOutputStream();
-    HhmmSegmenter.Dictionaries.Holder.INSTANCE.writeCompact(written);
+    SegmenterDictionaries.Holder.INSTANCE.writeCompact(written);
     byte[] bytes = written.toByteArray();
     IllegalStateException cut =
         assertThrows(
             IllegalStateException.class,
-            () -> HhmmSegmenter.Dictionaries.readCompact(Arrays.copyOf(bytes, bytes.length - 3)));
+            () -> SegmenterDictionaries.readCompact(Arrays.copyOf(bytes, bytes.length - 3)));
     assertEquals("smartcn-dictionaries.bin is cut short", cut.getMessage());
     byte[] other = bytes.clone();
     other[0] = 'X';
     IllegalStateException magic =
-        assertThrows(
-            IllegalStateException.class, () -> HhmmSegmenter.Dictionaries.readCompact(other));
+        assertThrows(IllegalStateException.class, () -> SegmenterDictionaries.readCompact(other));
     assertEquals("smartcn-dictionaries.bin is not a bisearch dictionary file", magic.getMessage());
   }
 

@@ -1,0 +1,509 @@
+package io.github.bisearch.analysis;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Set;
+import org.apache.lucene.analysis.cn.smart.Utility;
+import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * smartcn's core and bigram dictionaries, as the arrays its own classes hold them in, with the
+ * lookups its classes make on them, for {@link HhmmSegmenter}.
+ *
+ * <p>Read from a compact copy that the build writes ({@link SegmenterDictionaryFile}), else from
+ * smartcn's own Java-serialised files in its jar. On the module path, smartcn's module does not
+ * open the package that holds its files, so only its classes can read them; the build's copy is in
+ * bisearch's own jar.
+ */
+final class SegmenterDictionaries {
+  /** The arrays smartcn serialised; nothing else may be read from them. */
+  private static final Set<Class<?>> SERIALISED =
+      Set.of(
+          short[].class,
+          char[].class,
+          char[][].class,
+          char[][][].class,
+          int[].class,
+          int[][].class,
+          long[].class);
+
+  /**
+   * The resource, next to this class, that the build writes ({@link SegmenterDictionaryFile}):
+   * smartcn's dictionaries in {@linkplain #writeCompact compact form}.
+   */
+  static final String COMPACT = "smartcn-dictionaries.bin";
+
+  private static final int COMPACT_MAGIC = 0x42484431; // "BHD1"
+
+  /**
+   * smartcn's hash table sizes: {@code WordDictionary.PRIME_INDEX_LENGTH} and {@code
+   * BigramDictionary.PRIME_BIGRAM_LENGTH}, both package-private there.
+   */
+  private static final int WORD_PRIME = 12071;
+
+  private static final int BIGRAM_PRIME = 402137;
+
+  /** What smartcn's bigram dictionary puts between the two words of a pair. */
+  static final char PAIR_SEPARATOR = '@';
+
+  static final long HASH1_SEED = 0xcbf29ce484222325L;
+  static final int HASH2_SEED = 5381;
+
+  private static final int FIRST_HANZI = 0x4E00;
+  private static final int LAST_HANZI = 0x9FA5;
+
+  private final short[] wordIndexTable;
+  private final char[] charIndexTable;
+
+  /** Per first character: the rest of each word, sorted, and the words' frequencies. */
+  final char[][][] words;
+
+  private final int[][] wordFrequencies;
+
+  private final long[] bigramHashes;
+  private final int[] bigramFrequencies;
+
+  /** {@link #table} of each Hanzi, the only characters looked up: -1 when it has none. */
+  private final short[] tables = new short[LAST_HANZI - FIRST_HANZI + 1];
+
+  final int start;
+  final int end;
+  final int string;
+  final int number;
+
+  private SegmenterDictionaries(
+      short[] wordIndexTable,
+      char[] charIndexTable,
+      char[][][] words,
+      int[][] wordFrequencies,
+      long[] bigramHashes,
+      int[] bigramFrequencies) {
+    this.wordIndexTable = wordIndexTable;
+    this.charIndexTable = charIndexTable;
+    this.words = words;
+    this.wordFrequencies = wordFrequencies;
+    this.bigramHashes = bigramHashes;
+    this.bigramFrequencies = bigramFrequencies;
+    for (int c = FIRST_HANZI; c <= LAST_HANZI; c++) {
+      tables[c - FIRST_HANZI] = findTable((char) c);
+    }
+    start = frequency(Utility.START_CHAR_ARRAY);
+    end = frequency(Utility.END_CHAR_ARRAY);
+    string = frequency(Utility.STRING_CHAR_ARRAY);
+    number = frequency(Utility.NUMBER_CHAR_ARRAY);
+  }
+
+  /**
+   * The dictionaries, from bisearch's {@linkplain #writeCompact compact copy} when the build made
+   * one ({@link #COMPACT}), else from smartcn's files; null when neither can be read.
+   */
+  private static SegmenterDictionaries load() {
+    try (InputStream compact = SegmenterDictionaries.class.getResourceAsStream(COMPACT)) {
+      if (compact != null) {
+        return readCompact(compact.readAllBytes());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + COMPACT, e);
+    }
+    return load("coredict.mem", "bigramdict.mem");
+  }
+
+  /**
+   * The dictionaries in smartcn's serialised files {@code core} and {@code bigrams}, resources next
+   * to its classes, or null when either cannot be seen from here. On the module path, smartcn's
+   * module does not open that package to others, and only smartcn's own classes can read them.
+   */
+  static SegmenterDictionaries load(String core, String bigrams) {
+    InputStream coreFile = HHMMSegmenter.class.getResourceAsStream(core);
+    InputStream bigramFile = HHMMSegmenter.class.getResourceAsStream(bigrams);
+    if (coreFile == null || bigramFile == null) {
+      IOUtils.closeWhileHandlingException(coreFile, bigramFile);
+      return null;
+    }
+    short[] wordIndexTable;
+    char[] charIndexTable;
+    char[][][] words;
+    int[][] wordFrequencies;
+    try (ObjectInputStream in = open(coreFile)) {
+      wordIndexTable = (short[]) in.readObject();
+      charIndexTable = (char[]) in.readObject();
+      words = (char[][][]) in.readObject();
+      wordFrequencies = (int[][]) in.readObject();
+    } catch (IOException e) {
+      IOUtils.closeWhileHandlingException(bigramFile);
+      throw new UncheckedIOException("cannot read smartcn's core dictionary", e);
+    } catch (ClassNotFoundException e) {
+      IOUtils.closeWhileHandlingException(bigramFile);
+      throw new IllegalStateException("cannot read smartcn's core dictionary", e);
+    }
+    try (ObjectInputStream in = open(bigramFile)) {
+      long[] bigramHashes = (long[]) in.readObject();
+      int[] bigramFrequencies = (int[]) in.readObject();
+      return new SegmenterDictionaries(
+          wordIndexTable, charIndexTable, words, wordFrequencies, bigramHashes, bigramFrequencies);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read smartcn's bigram dictionary", e);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("cannot read smartcn's bigram dictionary", e);
+    }
+  }
+
+  /**
+   * Writes these dictionaries in bisearch's compact form: the same arrays, in one stream of
+   * big-endian numbers that {@link #readCompact} reads back without Java serialisation, which
+   * spends most of its time on the core dictionary's 85,000 small arrays. A null array is written
+   * as the length -1.
+   */
+  void writeCompact(OutputStream out) throws IOException {
+    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+    data.writeInt(COMPACT_MAGIC);
+    data.writeInt(wordIndexTable.length);
+    for (short value : wordIndexTable) {
+      data.writeShort(value);
+    }
+    writeChars(data, charIndexTable);
+    data.writeInt(words.length);
+    for (char[][] table : words) {
+      if (table == null) {
+        data.writeInt(-1);
+        continue;
+      }
+      data.writeInt(table.length);
+      for (char[] item : table) {
+        writeChars(data, item);
+      }
+    }
+    data.writeInt(wordFrequencies.length);
+    for (int[] table : wordFrequencies) {
+      writeInts(data, table);
+    }
+    data.writeInt(bigramHashes.length);
+    for (long value : bigramHashes) {
+      data.writeLong(value);
+    }
+    writeInts(data, bigramFrequencies);
+    data.flush();
+  }
+
+  private static void writeChars(DataOutputStream data, char[] chars) throws IOException {
+    if (chars == null) {
+      data.writeInt(-1);
+      return;
+    }
+    data.writeInt(chars.length);
+    for (char c : chars) {
+      data.writeChar(c);
+    }
+  }
+
+  private static void writeInts(DataOutputStream data, int[] ints) throws IOException {
+    if (ints == null) {
+      data.writeInt(-1);
+      return;
+    }
+    data.writeInt(ints.length);
+    for (int value : ints) {
+      data.writeInt(value);
+    }
+  }
+
+  /** Reads what {@link #writeCompact} wrote. */
+  static SegmenterDictionaries readCompact(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      if (in.getInt() != COMPACT_MAGIC) {
+        throw new IllegalStateException(COMPACT + " is not a bisearch dictionary file");
+      }
+      short[] wordIndexTable = new short[in.getInt()];
+      in.asShortBuffer().get(wordIndexTable);
+      in.position(in.position() + 2 * wordIndexTable.length);
+      char[] charIndexTable = readChars(in);
+      char[][][] words = new char[in.getInt()][][];
+      for (int t = 0; t < words.length; t++) {
+        int items = in.getInt();
+        if (items >= 0) {
+          words[t] = new char[items][];
+          for (int i = 0; i < items; i++) {
+            words[t][i] = readChars(in);
+          }
+        }
+      }
+      int[][] wordFrequencies = new int[in.getInt()][];
+      for (int t = 0; t < wordFrequencies.length; t++) {
+        wordFrequencies[t] = readInts(in);
+      }
+      long[] bigramHashes = new long[in.getInt()];
+      in.asLongBuffer().get(bigramHashes);
+      in.position(in.position() + 8 * bigramHashes.length);
+      int[] bigramFrequencies = readInts(in);
+      if (in.hasRemaining()) {
+        throw new IllegalStateException(COMPACT + " has " + in.remaining() + " bytes too many");
+      }
+      return new SegmenterDictionaries(
+          wordIndexTable, charIndexTable, words, wordFrequencies, bigramHashes, bigramFrequencies);
+    } catch (BufferUnderflowException | IllegalArgumentException e) {
+      throw new IllegalStateException(COMPACT + " is cut short", e);
+    }
+  }
+
+  private static char[] readChars(ByteBuffer in) {
+    int length = in.getInt();
+    if (length < 0) {
+      return null;
+    }
+    char[] chars = new char[length];
+    in.asCharBuffer().get(chars);
+    in.position(in.position() + 2 * length);
+    return chars;
+  }
+
+  private static int[] readInts(ByteBuffer in) {
+    int length = in.getInt();
+    if (length < 0) {
+      return null;
+    }
+    int[] ints = new int[length];
+    in.asIntBuffer().get(ints);
+    in.position(in.position() + 4 * length);
+    return ints;
+  }
+
+  /** Whether {@code other} holds the same dictionaries, array for array. */
+  boolean sameAs(SegmenterDictionaries other) {
+    return Arrays.equals(wordIndexTable, other.wordIndexTable)
+        && Arrays.equals(charIndexTable, other.charIndexTable)
+        && Arrays.deepEquals(words, other.words)
+        && Arrays.deepEquals(wordFrequencies, other.wordFrequencies)
+        && Arrays.equals(bigramHashes, other.bigramHashes)
+        && Arrays.equals(bigramFrequencies, other.bigramFrequencies);
+  }
+
+  private static ObjectInputStream open(InputStream in) throws IOException {
+    ObjectInputStream stream = new ObjectInputStream(in);
+    stream.setObjectInputFilter(new OnlyArrays());
+    return stream;
+  }
+
+  /** Lets through only the arrays smartcn serialised. */
+  private static final class OnlyArrays implements ObjectInputFilter {
+    @Override
+    public Status checkInput(FilterInfo info) {
+      return info.serialClass() == null || SERIALISED.contains(info.serialClass())
+          ? Status.ALLOWED
+          : Status.REJECTED;
+    }
+  }
+
+  /** The table of words starting with {@code c}, or -1: smartcn's double hashing over chars. */
+  private short findTable(char c) {
+    int hash1 = (int) (hash1OfChar(c) % WORD_PRIME);
+    int hash2 = hash2(HASH2_SEED, c) % WORD_PRIME;
+    if (hash1 < 0) {
+      hash1 = WORD_PRIME + hash1;
+    }
+    if (hash2 < 0) {
+      hash2 = WORD_PRIME + hash2;
+    }
+    int index = hash1;
+    int i = 1;
+    while (charIndexTable[index] != 0 && charIndexTable[index] != c && i < WORD_PRIME) {
+      index = (hash1 + i * hash2) % WORD_PRIME;
+      i++;
+    }
+    return i < WORD_PRIME && charIndexTable[index] == c ? (short) index : -1;
+  }
+
+  /** The table of words starting with the Hanzi {@code c}, or -1. */
+  int table(char c) {
+    int index = tables[c - FIRST_HANZI];
+    return index < 0 ? -1 : wordIndexTable[index];
+  }
+
+  private int frequency(char[] text) {
+    return frequency(text, text.length);
+  }
+
+  /** The dictionary frequency of {@code text[0, length)}, which starts with a Hanzi, or 0. */
+  int frequency(char[] text, int length) {
+    int table = table(text[0]);
+    if (table < 0) {
+      return 0;
+    }
+    char[][] items = words[table];
+    // smartcn's binary search for the exact word (the rest after its first character).
+    int low = 0;
+    int high = items.length - 1;
+    int mid = (low + high) / 2;
+    while (low <= high) {
+      int cmp = -compare(text, 1, length, items[mid]);
+      if (cmp == 0) {
+        return wordFrequencies[table][mid];
+      } else if (cmp < 0) {
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+      mid = (low + high) / 2;
+    }
+    return 0;
+  }
+
+  /**
+   * The first word of {@code items} that starts with {@code prefix[1, length)}, searched from
+   * {@code known} on as smartcn searches, or -1. smartcn then walks back one word at a time to the
+   * first such word; words are sorted, so those sharing a prefix are contiguous and a binary search
+   * finds the same first one.
+   */
+  static int firstWithPrefix(char[][] items, char[] prefix, int length, int known) {
+    int low = known;
+    int high = items.length - 1;
+    int mid = (low + high) / 2;
+    while (low <= high) {
+      int cmp = comparePrefix(prefix, length, items[mid]);
+      if (cmp == 0) {
+        // Below mid, words compare as greater than or sharing the prefix, in that order.
+        int first = 0;
+        int last = mid;
+        while (first < last) {
+          int m = (first + last) >>> 1;
+          if (comparePrefix(prefix, length, items[m]) == 0) {
+            last = m;
+          } else {
+            first = m + 1;
+          }
+        }
+        return first;
+      } else if (cmp < 0) {
+        high = mid - 1;
+      } else {
+        low = mid + 1;
+      }
+      mid = (low + high) / 2;
+    }
+    return -1;
+  }
+
+  /**
+   * {@code text[from, length)} against {@code item} (null being empty), as smartcn's {@code
+   * Utility.compareArray}: by character, a prefix before what it prefixes.
+   */
+  static int compare(char[] text, int from, int length, char[] item) {
+    int itemLength = item == null ? 0 : item.length;
+    int t = from;
+    int i = 0;
+    while (t < length && i < itemLength && text[t] == item[i]) {
+      t++;
+      i++;
+    }
+    if (t == length) {
+      return i == itemLength ? 0 : -1;
+    }
+    if (i == itemLength) {
+      return 1;
+    }
+    return text[t] > item[i] ? 1 : -1;
+  }
+
+  /**
+   * 0 when {@code item} (null being empty) starts with {@code prefix[1, length)}, else which way
+   * the prefix sorts from it, as smartcn's {@code Utility.compareArrayByPrefix}.
+   */
+  static int comparePrefix(char[] prefix, int length, char[] item) {
+    int itemLength = item == null ? 0 : item.length;
+    int p = 1;
+    int i = 0;
+    while (p < length && i < itemLength && prefix[p] == item[i]) {
+      p++;
+      i++;
+    }
+    if (p == length) {
+      return 0;
+    }
+    if (i == itemLength) {
+      return 1;
+    }
+    return prefix[p] > item[i] ? 1 : -1;
+  }
+
+  /** The frequency of a word pair, by its two hashes, in smartcn's bigram table; 0 if absent. */
+  int bigramFrequency(long hashId, int secondHash) {
+    int hash1 = (int) (hashId % BIGRAM_PRIME);
+    int hash2 = secondHash % BIGRAM_PRIME;
+    if (hash1 < 0) {
+      hash1 = BIGRAM_PRIME + hash1;
+    }
+    if (hash2 < 0) {
+      hash2 = BIGRAM_PRIME + hash2;
+    }
+    if (hash2 == 0) {
+      // smartcn's probe would stay on this one slot for all the table's length before giving up.
+      return bigramHashes[hash1] == hashId ? bigramFrequencies[hash1] : 0;
+    }
+    int index = hash1;
+    int i = 1;
+    while (bigramHashes[index] != 0 && bigramHashes[index] != hashId && i < BIGRAM_PRIME) {
+      index = (hash1 + i * hash2) % BIGRAM_PRIME;
+      i++;
+    }
+    return i < BIGRAM_PRIME && bigramHashes[index] == hashId ? bigramFrequencies[index] : 0;
+  }
+
+  /** smartcn's 64-bit FNV hash of a text, continued from {@code hash} over {@code text}. */
+  static long hash1(long hash, char[] text) {
+    for (char c : text) {
+      hash = hash1(hash, c);
+    }
+    return hash;
+  }
+
+  static long hash1(long hash, char c) {
+    final long prime = 1099511628211L;
+    hash = (hash ^ (c & 0x00FF)) * prime;
+    return (hash ^ (c >> 8)) * prime;
+  }
+
+  /** smartcn's hash of a single character, which mixes the FNV hash further. */
+  private static long hash1OfChar(char c) {
+    long hash = hash1(HASH1_SEED, c);
+    hash += hash << 13;
+    hash ^= hash >> 7;
+    hash += hash << 3;
+    hash ^= hash >> 17;
+    hash += hash << 5;
+    return hash;
+  }
+
+  /** smartcn's second hash of a text (djb2 as it writes it), continued from {@code hash}. */
+  static int hash2(int hash, char[] text) {
+    for (char c : text) {
+      hash = hash2(hash, c);
+    }
+    return hash;
+  }
+
+  static int hash2(int hash, char c) {
+    hash = (((hash << 5) + hash) + c) & 0x00FF;
+    return (((hash << 5) + hash) + c) >> 8;
+  }
+
+  /**
+   * The dictionaries, loaded on first use; null when no dictionary file can be read from here, and
+   * smartcn's own segmenter then does the work. A holder of its own, so that the build's {@link
+   * SegmenterDictionaryFile} can read smartcn's files without loading them twice.
+   */
+  static final class Holder {
+    static final SegmenterDictionaries INSTANCE = load();
+
+    private Holder() {}
+  }
+}
