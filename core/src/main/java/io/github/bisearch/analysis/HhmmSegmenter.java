@@ -1,6 +1,5 @@
 package io.github.bisearch.analysis;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.cn.smart.CharType;
@@ -108,34 +107,22 @@ final class HhmmSegmenter {
           i++;
         }
         case CharType.LETTER, CharType.FULLWIDTH_LETTER -> {
-          boolean fullWidth = type == CharType.FULLWIDTH_LETTER;
-          int j = i + 1;
-          while (j < length
-              && (types[j] == CharType.LETTER || types[j] == CharType.FULLWIDTH_LETTER)) {
-            fullWidth |= types[j] == CharType.FULLWIDTH_LETTER;
-            j++;
-          }
+          int j = endOfRun(i, length, CharType.LETTER, CharType.FULLWIDTH_LETTER);
           add(
               Utility.STRING_CHAR_ARRAY,
               i,
               j,
-              fullWidth ? WordType.FULLWIDTH_STRING : WordType.STRING,
+              has(i, j, CharType.FULLWIDTH_LETTER) ? WordType.FULLWIDTH_STRING : WordType.STRING,
               dictionaries.string);
           i = j;
         }
         case CharType.DIGIT, CharType.FULLWIDTH_DIGIT -> {
-          boolean fullWidth = type == CharType.FULLWIDTH_DIGIT;
-          int j = i + 1;
-          while (j < length
-              && (types[j] == CharType.DIGIT || types[j] == CharType.FULLWIDTH_DIGIT)) {
-            fullWidth |= types[j] == CharType.FULLWIDTH_DIGIT;
-            j++;
-          }
+          int j = endOfRun(i, length, CharType.DIGIT, CharType.FULLWIDTH_DIGIT);
           add(
               Utility.NUMBER_CHAR_ARRAY,
               i,
               j,
-              fullWidth ? WordType.FULLWIDTH_NUMBER : WordType.NUMBER,
+              has(i, j, CharType.FULLWIDTH_DIGIT) ? WordType.FULLWIDTH_NUMBER : WordType.NUMBER,
               dictionaries.number);
           i = j;
         }
@@ -150,6 +137,27 @@ final class HhmmSegmenter {
       }
     }
     add(Utility.END_CHAR_ARRAY, length, length + 1, WordType.SENTENCE_END, dictionaries.end);
+  }
+
+  /**
+   * The end of the run of {@code type} and {@code fullWidthType} characters starting at {@code i}.
+   */
+  private int endOfRun(int i, int length, int type, int fullWidthType) {
+    int end = i + 1;
+    while (end < length && (types[end] == type || types[end] == fullWidthType)) {
+      end++;
+    }
+    return end;
+  }
+
+  /** Whether a character of {@code type} is in {@code [from, to)}. */
+  private boolean has(int from, int to, int type) {
+    for (int i = from; i < to; i++) {
+      if (types[i] == type) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -282,6 +290,6 @@ final class HhmmSegmenter {
       path[at] = token;
       c = previous[c];
     }
-    return new ArrayList<>(Arrays.asList(path));
+    return Arrays.asList(path);
   }
 }
