@@ -50,14 +50,15 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * concept = the concept's id in the concept field           (a glossary concept the index knows)
  *         | dismax over fields ( field weight × dismax( own words, 0.75 × translations ) )
  * words   = glossary term, or else dismax( word phrase, 0.8 × Han bigram phrase )
- * parts   = 0.3 × mean of the parts, a clause of its own     (for multi-word glossary terms)
+ * parts   = 0.3 × mean of the parts, a clause of its own     (for multi-word glossary terms,
+ *           for the entries that do not cover the term)
  * </pre>
  *
  * A glossary concept is one term of the index's concept field, whichever of its names an entry uses
  * (title counts twice there): one list of entries to read, so that Lucene can skip most of them.
  * The word-by-word form is kept for highlighting and provenance, and is what other words, phrases,
- * fuzzy and excluded words are searched by. Parts found apart add relevance but never cover the
- * concept.
+ * fuzzy and excluded words are searched by. Parts found apart add relevance to the entries that do
+ * not cover the concept, and never cover it.
  *
  * <p>A concept's translations are one clause whatever their number, and single-word translations
  * share their statistics through a {@link SynonymQuery}. Instances are immutable and thread-safe.
@@ -510,7 +511,9 @@ public final class BilingualQueryBuilder {
                   prepared(new ConceptQuery(scoring, coverage, shown, n)),
                   parts == null
                       ? null
-                      : prepared(ConceptQuery.relevanceOnly(parts.scoring(), parts.shown(), n))));
+                      : prepared(
+                          ConceptQuery.relevanceOnly(
+                              parts.scoring(), parts.shown(), coverage(), n))));
     }
   }
 
@@ -587,7 +590,9 @@ public final class BilingualQueryBuilder {
     }
     // Parts found apart add relevance but never cover the concept: the whole is what was asked
     // for, and a separate clause lets Lucene skip entries with parts only once the best ten
-    // cover every concept.
+    // cover every concept. An entry that covers the concept gets nothing from its parts (they
+    // are inside the whole, which is scored already), so a search may leave the parts out while
+    // its best hits cover every concept (CoverageFirst).
     return new ConceptQueries(whole.scoring(), null, whole.shown(), anyPart, alternatives);
   }
 

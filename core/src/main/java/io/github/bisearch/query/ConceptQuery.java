@@ -36,7 +36,9 @@ import org.apache.lucene.search.Weight;
  *
  * <p>{@code coverage} decides whether an entry covers the concept when that is stricter than
  * matching it; {@code null} when matching is covering. A clause made {@linkplain #relevanceOnly for
- * relevance only} (the parts of {@code 容器管理} found apart) never adds the bonus.
+ * relevance only} (the parts of {@code 容器管理} found apart) never adds the bonus, and adds nothing to
+ * the entries its {@code coverage} matches: an entry that covers {@code 容器管理} has its parts inside
+ * the whole, and the whole's clause has scored them already.
  *
  * <p>{@code shown} is what the clause stands for word by word, when {@code scoring} finds it
  * through the index's concept field (one term for all names of a glossary concept): highlighting
@@ -83,7 +85,20 @@ public final class ConceptQuery extends Query {
    * @param shown {@code scoring} word by word, for highlighting; null when it is {@code scoring}
    */
   public static ConceptQuery relevanceOnly(Query scoring, Query shown, int concepts) {
-    return new ConceptQuery(scoring, null, shown, false, capFor(concepts), false);
+    return relevanceOnly(scoring, shown, null, concepts);
+  }
+
+  /**
+   * A clause that adds relevance, capped like the others, to the entries that {@code covered} does
+   * not match, and never a coverage bonus: the parts of a concept, for entries that do not cover
+   * the concept itself.
+   *
+   * @param shown {@code scoring} word by word, for highlighting; null when it is {@code scoring}
+   * @param covered the entries that get nothing from this clause; null when none
+   */
+  public static ConceptQuery relevanceOnly(
+      Query scoring, Query shown, Query covered, int concepts) {
+    return new ConceptQuery(scoring, covered, shown, false, capFor(concepts), false);
   }
 
   private ConceptQuery(
@@ -181,7 +196,10 @@ public final class ConceptQuery extends Query {
     return covers;
   }
 
-  /** The query that decides coverage, or null when matching the concept is covering it. */
+  /**
+   * The query that decides coverage, or null when matching the concept is covering it; for a clause
+   * {@linkplain #relevanceOnly for relevance only}, the entries it adds nothing to, or null.
+   */
   public Query coverage() {
     return coverage;
   }
@@ -223,7 +241,9 @@ public final class ConceptQuery extends Query {
   public String toString(String field) {
     return (covers ? "concept(" : "relevance(")
         + scoring.toString(field)
-        + (coverage == null ? "" : ", covered by " + coverage.toString(field))
+        + (coverage == null
+            ? ""
+            : (covers ? ", covered by " : ", unless covered by ") + coverage.toString(field))
         + ")";
   }
 
@@ -271,9 +291,12 @@ public final class ConceptQuery extends Query {
       if (!relevance.isMatch()) {
         return relevance;
       }
-      boolean covers =
-          ConceptQuery.this.covers
-              && (coverage == null || coverage.explain(context, doc).isMatch());
+      boolean inCoverage = coverage == null || coverage.explain(context, doc).isMatch();
+      if (!ConceptQuery.this.covers && coverage != null && inCoverage) {
+        return Explanation.match(
+            0f, "relevance only, and the entry covers the concept: nothing added", relevance);
+      }
+      boolean covers = ConceptQuery.this.covers && inCoverage;
       float capped = Math.min(cap, relevance.getValue().floatValue());
       float score = boost * ((covers ? COVERAGE_BONUS : 0f) + capped);
       return Explanation.match(
@@ -321,7 +344,10 @@ public final class ConceptQuery extends Query {
     private final class ConceptScorer extends Scorer {
       private final Scorer in;
 
-      /** Null when the concept's coverage query is its scoring query. */
+      /**
+       * Null when the concept's coverage query is its scoring query, or (for a clause for relevance
+       * only) when no entry of the segment is excluded.
+       */
       private final DocIdSetIterator coverApproximation;
 
       private final TwoPhaseIterator coverTwoPhase;
@@ -341,6 +367,7 @@ public final class ConceptQuery extends Query {
                 : coverTwoPhase == null ? covering.iterator() : coverTwoPhase.approximation();
       }
 
+      /** Whether {@code doc} gets the bonus, or for a clause for relevance only, nothing. */
       private boolean covers(int doc) throws IOException {
         if (coverApproximation == null) {
           return !neverCovers;
@@ -358,6 +385,12 @@ public final class ConceptQuery extends Query {
 
       @Override
       public float score() throws IOException {
+        if (!ConceptQuery.this.covers) {
+          // Relevance only, and none for the entries that cover the concept.
+          return coverApproximation != null && covers(in.docID())
+              ? 0f
+              : boost * Math.min(cap, in.score());
+        }
         float relevance = Math.min(cap, in.score());
         return boost * ((covers(in.docID()) ? COVERAGE_BONUS : 0f) + relevance);
       }

@@ -11,6 +11,7 @@ import io.github.bisearch.index.SlicedSearcher;
 import io.github.bisearch.ingest.Entry;
 import io.github.bisearch.query.BuiltQuery;
 import io.github.bisearch.query.ConceptQuery;
+import io.github.bisearch.query.CoverageFirst;
 import io.github.bisearch.query.Provenance;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
@@ -118,6 +119,33 @@ public final class EntrySearcher {
   /** The best {@code limit} documents for {@code rewritten}. */
   private static TopDocs best(IndexSearcher searcher, Query rewritten, int limit)
       throws IOException {
+    return best(searcher, rewritten, limit, COVERAGE_FIRST_MIN_DOCS);
+  }
+
+  /**
+   * Indexes with this many documents or more are searched first without the query's parts clauses
+   * (see {@link CoverageFirst}). There, many entries cover every concept of a query, and scoring
+   * their parts for nothing takes a third of the search; in a small index, the best hits often
+   * cover fewer concepts, and a second search would cost more than the parts do.
+   */
+  public static final int COVERAGE_FIRST_MIN_DOCS = 100_000;
+
+  /**
+   * The best {@code limit} documents for {@code rewritten}, searched first without its parts
+   * clauses when the index has {@code coverageFirstMinDocs} documents or more.
+   */
+  static TopDocs best(IndexSearcher searcher, Query rewritten, int limit, int coverageFirstMinDocs)
+      throws IOException {
+    if (searcher.getIndexReader().maxDoc() >= coverageFirstMinDocs) {
+      CoverageFirst first = CoverageFirst.of(rewritten);
+      if (first != null) {
+        TopDocs top =
+            collect(searcher, searcher.createWeight(first.query(), SCORE_MODE, 1f), limit);
+        if (first.isFinal(top, limit)) {
+          return top;
+        }
+      }
+    }
     return collect(searcher, searcher.createWeight(rewritten, SCORE_MODE, 1f), limit);
   }
 

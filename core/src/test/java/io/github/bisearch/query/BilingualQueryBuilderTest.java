@@ -133,7 +133,15 @@ class BilingualQueryBuilderTest {
     BilingualQueryBuilder builtIn = new BilingualQueryBuilder(Glossary.builtIn(), true);
     BuiltQuery query = builtIn.build("容器管理");
     assertEquals(
-        "concept(" + id("容器管理") + ") relevance((" + id("容器") + " " + id("管理") + ")^0.15)",
+        "concept("
+            + id("容器管理")
+            + ") relevance(("
+            + id("容器")
+            + " "
+            + id("管理")
+            + ")^0.15, unless covered by "
+            + id("容器管理")
+            + ")",
         query.query().toString());
     List<Boolean> covers = new java.util.ArrayList<>();
     for (org.apache.lucene.search.BooleanClause clause :
