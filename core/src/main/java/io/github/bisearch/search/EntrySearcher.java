@@ -52,8 +52,9 @@ import org.apache.lucene.util.Bits;
  * Runs a query and turns the top documents into {@link Hit hits} with snippets.
  *
  * <p>The query ranks by itself (see {@link ConceptQuery}), so a search is one pass of Lucene's top
- * scoring collector with dynamic pruning. One weight serves the search and each hit's matches; the
- * matches give both the snippet's highlights and which alternatives the hit contains.
+ * scoring collector with dynamic pruning; on a large index, two at most (see {@link
+ * CoverageFirst}). One weight serves the search and each hit's matches; the matches give both the
+ * snippet's highlights and which alternatives the hit contains.
  */
 public final class EntrySearcher {
   /**
