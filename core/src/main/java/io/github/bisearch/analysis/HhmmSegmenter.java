@@ -35,6 +35,28 @@ final class HhmmSegmenter {
   private static final double SMOOTH = 0.1;
   private static final double TINY = 1.0 / Utility.MAX_FREQUENCE;
 
+  /**
+   * Word pairs looked up by smartcn's probe before this segmenter asks for the dictionaries'
+   * {@linkplain SegmenterDictionaries#pairTable faster table}: a query's few sentences never wait
+   * for it to be made, indexing soon has it.
+   */
+  static final int PAIRS_BEFORE_TABLE = 200_000;
+
+  private final int pairsBeforeTable;
+  private int pairsLookedUp;
+
+  /** The dictionaries' pair table once asked for, else null. */
+  private SegmenterDictionaries.PairTable pairs;
+
+  HhmmSegmenter() {
+    this(PAIRS_BEFORE_TABLE);
+  }
+
+  /** A segmenter that asks for the pair table after {@code pairsBeforeTable} lookups. */
+  HhmmSegmenter(int pairsBeforeTable) {
+    this.pairsBeforeTable = pairsBeforeTable;
+  }
+
   /** smartcn's own segmenter, made only when its dictionary files cannot be read from here. */
   private HHMMSegmenter smartcn;
 
@@ -225,6 +247,13 @@ final class HhmmSegmenter {
    * same order: a candidate's own path is final before its links are made, since every link into it
    * comes from a candidate that starts earlier.
    */
+  private int pairFrequency(SegmenterDictionaries dictionaries, long hash1, int hash2) {
+    if (pairs == null && ++pairsLookedUp > pairsBeforeTable) {
+      pairs = dictionaries.pairTable();
+    }
+    return dictionaries.bigramFrequency(hash1, hash2, pairs);
+  }
+
   private void link(SegmenterDictionaries dictionaries, int length) {
     // Offsets run from -1 (the start marker) to length (the end marker).
     firstAt = ArrayUtil.grow(firstAt, length + 2);
@@ -255,7 +284,8 @@ final class HhmmSegmenter {
       for (int to = firstAt[next + 1]; to < count && starts[to] == next; to++) {
         char[] second = chars[to];
         int pairFrequency =
-            dictionaries.bigramFrequency(
+            pairFrequency(
+                dictionaries,
                 SegmenterDictionaries.hash1(hash1, second),
                 SegmenterDictionaries.hash2(hash2, second));
         double weight =

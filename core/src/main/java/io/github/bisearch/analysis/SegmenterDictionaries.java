@@ -73,6 +73,9 @@ final class SegmenterDictionaries {
   private final long[] bigramHashes;
   private final int[] bigramFrequencies;
 
+  /** {@link #pairTable()}, once made. */
+  private PairTable pairs;
+
   /** {@link #table} of each Hanzi, the only characters looked up: -1 when it has none. */
   private final short[] tables = new short[LAST_HANZI - FIRST_HANZI + 1];
 
@@ -435,6 +438,36 @@ final class SegmenterDictionaries {
     return prefix[p] > item[i] ? 1 : -1;
   }
 
+  /**
+   * The same word pairs as smartcn's bigram table, by hash alone, in a table at most 40% full;
+   * {@link PairTable#NONE} when two slots of smartcn's table hold one hash (then only smartcn's
+   * probe gives its answer). Made on the first call, in about as long as loading the dictionaries
+   * takes: worth it for indexing, not for a query's few sentences.
+   *
+   * <p>Most pairs looked up are in no dictionary, and smartcn's table is nearly full, so its probe
+   * for such a pair visits several slots, each a division and a cache miss; this table's visits one
+   * or two.
+   */
+  synchronized PairTable pairTable() {
+    if (pairs == null) {
+      pairs = PairTable.of(bigramHashes, bigramFrequencies);
+    }
+    return pairs;
+  }
+
+  /**
+   * The frequency of a word pair, by its two hashes, in smartcn's bigram table; 0 if absent: from
+   * {@code pairs} when it has the pair's answer, else by smartcn's probe.
+   */
+  int bigramFrequency(long hashId, int secondHash, PairTable pairs) {
+    // A stored pair lies on its own probe sequence before any empty slot, and no other slot holds
+    // its hash, so smartcn's probe finds exactly the frequency stored under the hash. A hash of 0
+    // is an empty slot's: only smartcn's probe says what that gives.
+    return pairs != null && pairs.keys != null && hashId != 0
+        ? pairs.get(hashId)
+        : bigramFrequency(hashId, secondHash);
+  }
+
   /** The frequency of a word pair, by its two hashes, in smartcn's bigram table; 0 if absent. */
   int bigramFrequency(long hashId, int secondHash) {
     int hash1 = (int) (hashId % BIGRAM_PRIME);
@@ -456,6 +489,74 @@ final class SegmenterDictionaries {
       i++;
     }
     return i < BIGRAM_PRIME && bigramHashes[index] == hashId ? bigramFrequencies[index] : 0;
+  }
+
+  /** Word pairs' frequencies by their 64-bit hash: open addressing, linear probing. */
+  static final class PairTable {
+    /** No table: smartcn's has a hash twice. */
+    static final PairTable NONE = new PairTable(0);
+
+    /** Null in {@link #NONE}. */
+    private final long[] keys;
+
+    private final int[] values;
+    private final int mask;
+
+    private PairTable(int capacity) {
+      keys = capacity == 0 ? null : new long[capacity];
+      values = capacity == 0 ? null : new int[capacity];
+      mask = capacity - 1;
+    }
+
+    /** The pairs of smartcn's table, or {@link #NONE} when one hash is in two of its slots. */
+    static PairTable of(long[] hashes, int[] frequencies) {
+      int stored = 0;
+      for (long hash : hashes) {
+        if (hash != 0) {
+          stored++;
+        }
+      }
+      int capacity = Integer.highestOneBit(Math.max(16, stored * 5 / 2)) << 1;
+      PairTable table = new PairTable(capacity);
+      for (int i = 0; i < hashes.length; i++) {
+        if (hashes[i] != 0 && !table.put(hashes[i], frequencies[i])) {
+          return NONE;
+        }
+      }
+      return table;
+    }
+
+    private int slot(long key) {
+      long mixed = key * 0x9E3779B97F4A7C15L;
+      return (int) (mixed ^ (mixed >>> 32)) & mask;
+    }
+
+    /** Adds a pair; false if its hash is there already. */
+    private boolean put(long key, int value) {
+      int at = slot(key);
+      while (keys[at] != 0) {
+        if (keys[at] == key) {
+          return false;
+        }
+        at = (at + 1) & mask;
+      }
+      keys[at] = key;
+      values[at] = value;
+      return true;
+    }
+
+    /** The frequency stored under {@code key} (not 0), or 0. */
+    int get(long key) {
+      int at = slot(key);
+      long found;
+      while ((found = keys[at]) != 0) {
+        if (found == key) {
+          return values[at];
+        }
+        at = (at + 1) & mask;
+      }
+      return 0;
+    }
   }
 
   /** smartcn's 64-bit FNV hash of a text, continued from {@code hash} over {@code text}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,9 @@ class HhmmSegmenterTest {
 
   /** One segmenter for all sentences, as a tokenizer keeps one: nothing may carry over. */
   private static final HhmmSegmenter SEGMENTER = new HhmmSegmenter();
+
+  /** One that looks word pairs up in the dictionaries' pair table from the first. */
+  private static final HhmmSegmenter WITH_PAIR_TABLE = new HhmmSegmenter(0);
 
   @Test
   void aSentenceIsSegmentedIntoDictionaryWords() {
@@ -173,6 +177,23 @@ class HhmmSegmenterTest {
     assertEquals(expected, segment(text), where);
     char[] padded = ("前文" + text + "后文").toCharArray();
     assertEquals(expected, SEGMENTER.process(padded, 2, 2 + text.length()), where);
+    assertEquals(expected, WITH_PAIR_TABLE.process(padded, 2, 2 + text.length()), where);
+  }
+
+  @Test
+  void thePairTableHoldsEachHashOnceOrIsNone() {
+    long[] hashes = {0, 5, -7, 0, 1L << 40};
+    int[] frequencies = {0, 3, 4, 0, 9};
+    SegmenterDictionaries.PairTable table = SegmenterDictionaries.PairTable.of(hashes, frequencies);
+    assertEquals(3, table.get(5));
+    assertEquals(4, table.get(-7));
+    assertEquals(9, table.get(1L << 40));
+    assertEquals(0, table.get(6));
+    assertEquals(0, table.get(1L << 41));
+    // A hash in two slots: smartcn's probe answers by where it starts, which the table cannot.
+    assertSame(
+        SegmenterDictionaries.PairTable.NONE,
+        SegmenterDictionaries.PairTable.of(new long[] {5, 0, 5}, new int[] {1, 0, 2}));
   }
 
   private static String describe(List<SegToken> path) {
