@@ -239,6 +239,14 @@ final class HhmmSegmenter {
     count++;
   }
 
+  /** A word pair's frequency: from the pair table once this segmenter has asked for it. */
+  private int pairFrequency(SegmenterDictionaries dictionaries, long hash1, int hash2) {
+    if (pairs == null && ++pairsLookedUp > pairsBeforeTable) {
+      pairs = dictionaries.pairTable();
+    }
+    return dictionaries.bigramFrequency(hash1, hash2, pairs);
+  }
+
   /**
    * smartcn's {@code BiSegGraph} and its shortest path in one pass. smartcn links each candidate,
    * in order, to the candidates at the first offset after its end where any start, then lets each
@@ -247,13 +255,6 @@ final class HhmmSegmenter {
    * same order: a candidate's own path is final before its links are made, since every link into it
    * comes from a candidate that starts earlier.
    */
-  private int pairFrequency(SegmenterDictionaries dictionaries, long hash1, int hash2) {
-    if (pairs == null && ++pairsLookedUp > pairsBeforeTable) {
-      pairs = dictionaries.pairTable();
-    }
-    return dictionaries.bigramFrequency(hash1, hash2, pairs);
-  }
-
   private void link(SegmenterDictionaries dictionaries, int length) {
     // Offsets run from -1 (the start marker) to length (the end marker).
     firstAt = ArrayUtil.grow(firstAt, length + 2);

@@ -221,7 +221,9 @@ public final class ConceptQuery extends Query {
 
   @Override
   public void visit(QueryVisitor visitor) {
-    // The coverage query only repeats the scoring query's terms.
+    // The coverage query only decides the bonus (for a clause for relevance only, which entries
+    // get nothing): a covering clause's repeats its scoring query's terms, and a parts clause's
+    // is its concept's clause, visited there.
     scoring.visit(visitor.getSubVisitor(Occur.MUST, this));
   }
 
