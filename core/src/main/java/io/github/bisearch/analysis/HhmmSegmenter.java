@@ -190,7 +190,7 @@ final class HhmmSegmenter {
   private void words(SegmenterDictionaries dictionaries, char[] text, int from, int length, int i) {
     char first = text[from + i];
     word[0] = first;
-    add(new char[] {first}, i, i + 1, WordType.CHINESE_WORD, dictionaries.frequency(word, 1));
+    add(new char[] {first}, i, i + 1, WordType.CHINESE_WORD, dictionaries.frequency(first));
     int table = dictionaries.table(first);
     if (table < 0) {
       return;
@@ -206,7 +206,7 @@ final class HhmmSegmenter {
             i,
             j,
             WordType.CHINESE_WORD,
-            dictionaries.frequency(word, size));
+            dictionaries.frequencyAt(table, found));
       }
       while (j < length && types[j] == CharType.SPACE_LIKE) {
         j++;

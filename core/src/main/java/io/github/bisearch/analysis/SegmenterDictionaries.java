@@ -362,38 +362,61 @@ final class SegmenterDictionaries {
   }
 
   /**
-   * The first word of {@code items} that starts with {@code prefix[1, length)}, searched from
-   * {@code known} on as smartcn searches, or -1. smartcn then walks back one word at a time to the
-   * first such word; words are sorted, so those sharing a prefix are contiguous and a binary search
-   * finds the same first one.
+   * The frequency of the Hanzi {@code c} as a word of its own, or 0: what {@link #frequency} gives
+   * for it. The rest of a one-character word is empty, which sorts before every other rest, so the
+   * word is the first of its table when it is there at all.
+   */
+  int frequency(char c) {
+    int table = table(c);
+    if (table < 0) {
+      return 0;
+    }
+    char[][] items = words[table];
+    return items.length > 0 && (items[0] == null || items[0].length == 0)
+        ? wordFrequencies[table][0]
+        : 0;
+  }
+
+  /**
+   * The frequency of word {@code item} of {@code table}: what {@link #frequency} gives for that
+   * word, since no table holds a word twice ({@code SegmenterDictionariesTest} checks that each is
+   * strictly sorted).
+   */
+  int frequencyAt(int table, int item) {
+    return wordFrequencies[table][item];
+  }
+
+  /**
+   * The first word of {@code items} that starts with {@code prefix[1, length)}, or -1, where no
+   * word before {@code known} does: smartcn's answer, which searches from {@code known} on and then
+   * walks back one word at a time to the first such word.
+   *
+   * <p>Words are sorted, those before the prefix first, then those starting with it, then those
+   * after it. {@code known} is where the words with the prefix one character shorter begin, and the
+   * longer prefix's words are among those, mostly a few places on: the search gallops from {@code
+   * known} in growing steps until it passes the first word not before the prefix, then halves what
+   * is left.
    */
   static int firstWithPrefix(char[][] items, char[] prefix, int length, int known) {
-    int low = known;
-    int high = items.length - 1;
-    int mid = (low + high) / 2;
-    while (low <= high) {
-      int cmp = comparePrefix(prefix, length, items[mid]);
-      if (cmp == 0) {
-        // Below mid, words compare as greater than or sharing the prefix, in that order.
-        int first = 0;
-        int last = mid;
-        while (first < last) {
-          int m = (first + last) >>> 1;
-          if (comparePrefix(prefix, length, items[m]) == 0) {
-            last = m;
-          } else {
-            first = m + 1;
-          }
-        }
-        return first;
-      } else if (cmp < 0) {
-        high = mid - 1;
-      } else {
-        low = mid + 1;
-      }
-      mid = (low + high) / 2;
+    int low = known; // every word in [known, low) sorts before the prefix
+    int high = known;
+    int step = 1;
+    while (high < items.length && comparePrefix(prefix, length, items[high]) > 0) {
+      low = high + 1;
+      high = low + step;
+      step <<= 1;
     }
-    return -1;
+    high = Math.min(high, items.length);
+    // The first word not before the prefix is in [low, high]; high is one, or the end.
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (comparePrefix(prefix, length, items[mid]) > 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low < items.length && comparePrefix(prefix, length, items[low]) == 0 ? low : -1;
   }
 
   /**
@@ -491,10 +514,21 @@ final class SegmenterDictionaries {
     return i < BIGRAM_PRIME && bigramHashes[index] == hashId ? bigramFrequencies[index] : 0;
   }
 
-  /** Word pairs' frequencies by their 64-bit hash: open addressing, linear probing. */
+  /**
+   * Word pairs' frequencies by their 64-bit hash: open addressing, linear probing, behind a filter.
+   *
+   * <p>Most pairs a segmenter looks up are not in the table (five in six, on the generated and the
+   * shared corpora), and the table, megabytes large, is read at random. So two bits of a 512 KB
+   * filter, which stays in a core's own cache, are set for each stored hash; a hash whose bits are
+   * not both set is absent without reading the table. Stored hashes always pass, so the answers are
+   * the table's.
+   */
   static final class PairTable {
     /** No table: smartcn's has a hash twice. */
     static final PairTable NONE = new PairTable(0);
+
+    /** The filter's size in 64-bit words: 2^16, 512 KB. */
+    private static final int FILTER_WORDS_LOG2 = 16;
 
     /** Null in {@link #NONE}. */
     private final long[] keys;
@@ -502,9 +536,13 @@ final class SegmenterDictionaries {
     private final int[] values;
     private final int mask;
 
+    /** Null in {@link #NONE}. */
+    private final long[] filter;
+
     private PairTable(int capacity) {
       keys = capacity == 0 ? null : new long[capacity];
       values = capacity == 0 ? null : new int[capacity];
+      filter = capacity == 0 ? null : new long[1 << FILTER_WORDS_LOG2];
       mask = capacity - 1;
     }
 
@@ -526,14 +564,30 @@ final class SegmenterDictionaries {
       return table;
     }
 
-    private int slot(long key) {
-      long mixed = key * 0x9E3779B97F4A7C15L;
+    private static long mix(long key) {
+      return key * 0x9E3779B97F4A7C15L;
+    }
+
+    private int slot(long mixed) {
       return (int) (mixed ^ (mixed >>> 32)) & mask;
+    }
+
+    /** The filter's word for a mixed key: its top bits. */
+    private static int filterWord(long mixed) {
+      return (int) (mixed >>> (64 - FILTER_WORDS_LOG2));
+    }
+
+    /**
+     * The filter's two bits in its word for a mixed key: from bits the slot and word do not use.
+     */
+    private static long filterBits(long mixed) {
+      return (1L << (mixed >>> 36)) | (1L << (mixed >>> 42));
     }
 
     /** Adds a pair; false if its hash is there already. */
     private boolean put(long key, int value) {
-      int at = slot(key);
+      long mixed = mix(key);
+      int at = slot(mixed);
       while (keys[at] != 0) {
         if (keys[at] == key) {
           return false;
@@ -542,12 +596,18 @@ final class SegmenterDictionaries {
       }
       keys[at] = key;
       values[at] = value;
+      filter[filterWord(mixed)] |= filterBits(mixed);
       return true;
     }
 
     /** The frequency stored under {@code key} (not 0), or 0. */
     int get(long key) {
-      int at = slot(key);
+      long mixed = mix(key);
+      long bits = filterBits(mixed);
+      if ((filter[filterWord(mixed)] & bits) != bits) {
+        return 0;
+      }
+      int at = slot(mixed);
       long found;
       while ((found = keys[at]) != 0) {
         if (found == key) {

@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -165,6 +167,110 @@ class HhmmSegmenterTest {
     IllegalStateException magic =
         assertThrows(IllegalStateException.class, () -> SegmenterDictionaries.readCompact(other));
     assertEquals("smartcn-dictionaries.bin is not a bisearch dictionary file", magic.getMessage());
+  }
+
+  @Test
+  void everyTableIsStrictlySortedSoAWordHasOneFrequency() {
+    SegmenterDictionaries dictionaries = SegmenterDictionaries.Holder.INSTANCE;
+    int words = 0;
+    for (char[][] items : dictionaries.words) {
+      if (items == null) {
+        continue; // a slot of smartcn's hash table that no character took
+      }
+      for (int k = 1; k < items.length; k++) {
+        char[] before = items[k - 1] == null ? new char[0] : items[k - 1];
+        assertEquals(-1, SegmenterDictionaries.compare(before, 0, before.length, items[k]));
+      }
+      words += items.length;
+    }
+    assertEquals(85_607, words);
+  }
+
+  @Test
+  void aHanziAloneHasTheFrequencyOfItsOneCharacterWord() {
+    SegmenterDictionaries dictionaries = SegmenterDictionaries.Holder.INSTANCE;
+    int words = 0;
+    for (int c = 0x4E00; c <= 0x9FA5; c++) {
+      int frequency = dictionaries.frequency((char) c);
+      assertEquals(dictionaries.frequency(new char[] {(char) c}, 1), frequency);
+      words += frequency > 0 ? 1 : 0;
+    }
+    assertEquals(3_664, words);
+  }
+
+  @Test
+  void theFirstWordWithAPrefixIsTheFirstInOrder() {
+    SegmenterDictionaries dictionaries = SegmenterDictionaries.Holder.INSTANCE;
+    Random random = new Random(7);
+    int checked = 0;
+    int found = 0;
+    for (int t = 0; t < dictionaries.words.length; t += 1 + random.nextInt(5)) {
+      char[][] items = dictionaries.words[t];
+      if (items == null || items.length == 0) {
+        continue;
+      }
+      char[] word = items[random.nextInt(items.length)];
+      if (word == null || word.length == 0) {
+        continue;
+      }
+      // The prefix grows by the word's characters, sometimes ending in one no word has there.
+      char[] prefix = new char[word.length + 2];
+      int known = SegmenterDictionaries.firstWithPrefix(items, prefix, 1, 0);
+      assertEquals(0, known);
+      for (int length = 2; length <= word.length + 1 && known >= 0; length++) {
+        prefix[length - 1] =
+            length <= word.length && random.nextInt(8) > 0
+                ? word[length - 2]
+                : (char) ('\u4E00' + random.nextInt(0x51A6));
+        int first = SegmenterDictionaries.firstWithPrefix(items, prefix, length, known);
+        assertEquals(firstByScan(items, prefix, length), first);
+        known = first;
+        checked++;
+        found += first >= 0 ? 1 : 0;
+      }
+    }
+    // Fixed by the seed: prefixes found and not found were both checked, many times.
+    assertEquals(1_802, checked);
+    assertEquals(467, found);
+  }
+
+  /** The first word of {@code items} that starts with {@code prefix[1, length)}, or -1. */
+  private static int firstByScan(char[][] items, char[] prefix, int length) {
+    for (int k = 0; k < items.length; k++) {
+      if (SegmenterDictionaries.comparePrefix(prefix, length, items[k]) == 0) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void theFilterInFrontOfThePairTableNeverHidesAStoredPair() {
+    Random random = new Random(11);
+    long[] hashes = new long[300_000];
+    int[] frequencies = new int[hashes.length];
+    Map<Long, Integer> stored = new HashMap<>();
+    for (int i = 0; i < hashes.length; i++) {
+      // Some slots empty, as in smartcn's table.
+      hashes[i] = i % 3 == 0 ? 0 : random.nextLong();
+      frequencies[i] = hashes[i] == 0 ? 0 : 1 + random.nextInt(1000);
+      if (hashes[i] != 0) {
+        stored.put(hashes[i], frequencies[i]);
+      }
+    }
+    SegmenterDictionaries.PairTable table = SegmenterDictionaries.PairTable.of(hashes, frequencies);
+    for (Map.Entry<Long, Integer> pair : stored.entrySet()) {
+      assertEquals(pair.getValue(), table.get(pair.getKey()));
+    }
+    int absent = 0;
+    for (int i = 0; i < 300_000; i++) {
+      long hash = random.nextLong();
+      if (!stored.containsKey(hash)) {
+        assertEquals(0, table.get(hash));
+        absent++;
+      }
+    }
+    assertEquals(300_000, absent);
   }
 
   private static List<SegToken> segment(String text) {
