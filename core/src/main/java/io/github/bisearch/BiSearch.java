@@ -66,6 +66,15 @@ public final class BiSearch implements AutoCloseable {
   /** Indexing threads at most, however many cores. */
   private static final int MAX_THREADS = 8;
 
+  /**
+   * Files handed to the indexing pool ahead of the one whose outcome is awaited, per thread. When a
+   * thread's buffer is full, adding its file's documents first writes the buffer to a segment (half
+   * a second or more on a large folder); results are taken in order, so with only a file or two
+   * ahead per thread the other threads run out of files while it writes. Files not yet started cost
+   * nothing but their place in the queue.
+   */
+  private static final int AHEAD_PER_THREAD = 8;
+
   private final EntryIndex index;
 
   /** Built on the first search: indexing never needs the glossary. */
@@ -194,7 +203,7 @@ public final class BiSearch implements AutoCloseable {
     int threads = threadsFor(jobs.size(), bytes);
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, INDEXING) : null;
     try {
-      // Files are read and analysed on the pool, a few ahead; results are taken in order, so the
+      // Files are read and analysed on the pool, several ahead; results are taken in order, so the
       // report, the progress and the problems come out as in a single-threaded run.
       Deque<Future<FileOutcome>> ahead = new ArrayDeque<>();
       int next = 0;
@@ -203,7 +212,7 @@ public final class BiSearch implements AutoCloseable {
         int nextCommit = (written / COMMIT_EVERY_FILES + 1) * COMMIT_EVERY_FILES;
         while (pool != null
             && next < jobs.size()
-            && ahead.size() < 2 * threads
+            && ahead.size() < AHEAD_PER_THREAD * threads
             && written + ahead.size() < nextCommit) {
           FileJob job = jobs.get(next++);
           ahead.add(pool.submit(() -> indexFile(job)));
