@@ -36,9 +36,10 @@ final class HhmmSegmenter {
   private static final double TINY = 1.0 / Utility.MAX_FREQUENCE;
 
   /**
-   * Word pairs looked up by smartcn's probe before this segmenter asks for the dictionaries'
-   * {@linkplain SegmenterDictionaries#pairTable faster table}: a query's few sentences never wait
-   * for it to be made, indexing soon has it.
+   * Word pairs looked up by smartcn's probe before this segmenter asks for the dictionaries' faster
+   * tables ({@linkplain SegmenterDictionaries#pairTable pairs}, {@linkplain
+   * SegmenterDictionaries#prefixTable prefixes}): a query's few sentences never wait for them to be
+   * made, indexing soon has them.
    */
   static final int PAIRS_BEFORE_TABLE = 200_000;
 
@@ -48,11 +49,14 @@ final class HhmmSegmenter {
   /** The dictionaries' pair table once asked for, else null. */
   private SegmenterDictionaries.PairTable pairs;
 
+  /** The dictionaries' prefix table, asked for with the pair table, else null. */
+  private SegmenterDictionaries.PrefixTable prefixes;
+
   HhmmSegmenter() {
     this(PAIRS_BEFORE_TABLE);
   }
 
-  /** A segmenter that asks for the pair table after {@code pairsBeforeTable} lookups. */
+  /** A segmenter that asks for the faster tables after {@code pairsBeforeTable} pair lookups. */
   HhmmSegmenter(int pairsBeforeTable) {
     this.pairsBeforeTable = pairsBeforeTable;
   }
@@ -214,7 +218,10 @@ final class HhmmSegmenter {
       if (j < length && types[j] == CharType.HANZI) {
         word = ArrayUtil.grow(word, size + 1);
         word[size++] = text[from + j];
-        found = SegmenterDictionaries.firstWithPrefix(items, word, size, found);
+        found =
+            size == 2 && prefixes != null
+                ? prefixes.first(first, word[1])
+                : SegmenterDictionaries.firstWithPrefix(items, word, size, found);
         j++;
       } else {
         break;
@@ -243,6 +250,7 @@ final class HhmmSegmenter {
   private int pairFrequency(SegmenterDictionaries dictionaries, long hash1, int hash2) {
     if (pairs == null && ++pairsLookedUp > pairsBeforeTable) {
       pairs = dictionaries.pairTable();
+      prefixes = dictionaries.prefixTable();
     }
     return dictionaries.bigramFrequency(hash1, hash2, pairs);
   }

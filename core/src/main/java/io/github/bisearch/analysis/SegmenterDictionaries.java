@@ -76,8 +76,17 @@ final class SegmenterDictionaries {
   /** {@link #pairTable()}, once made. */
   private PairTable pairs;
 
+  /** {@link #prefixTable()}, once made. */
+  private PrefixTable prefixes;
+
   /** {@link #table} of each Hanzi, the only characters looked up: -1 when it has none. */
   private final short[] tables = new short[LAST_HANZI - FIRST_HANZI + 1];
+
+  /**
+   * The frequency of each Hanzi as a word of its own ({@link #frequency(char)}), in one small
+   * array: every Hanzi of every sentence asks for it.
+   */
+  private final int[] hanziFrequencies = new int[LAST_HANZI - FIRST_HANZI + 1];
 
   final int start;
   final int end;
@@ -99,6 +108,7 @@ final class SegmenterDictionaries {
     this.bigramFrequencies = bigramFrequencies;
     for (int c = FIRST_HANZI; c <= LAST_HANZI; c++) {
       tables[c - FIRST_HANZI] = findTable((char) c);
+      hanziFrequencies[c - FIRST_HANZI] = ownFrequency((char) c);
     }
     start = frequency(Utility.START_CHAR_ARRAY);
     end = frequency(Utility.END_CHAR_ARRAY);
@@ -361,12 +371,17 @@ final class SegmenterDictionaries {
     return 0;
   }
 
+  /** The frequency of the Hanzi {@code c} as a word of its own, or 0: {@link #frequency} of it. */
+  int frequency(char c) {
+    return hanziFrequencies[c - FIRST_HANZI];
+  }
+
   /**
    * The frequency of the Hanzi {@code c} as a word of its own, or 0: what {@link #frequency} gives
    * for it. The rest of a one-character word is empty, which sorts before every other rest, so the
    * word is the first of its table when it is there at all.
    */
-  int frequency(char c) {
+  private int ownFrequency(char c) {
     int table = table(c);
     if (table < 0) {
       return 0;
@@ -393,20 +408,27 @@ final class SegmenterDictionaries {
    *
    * <p>Words are sorted, those before the prefix first, then those starting with it, then those
    * after it. {@code known} is where the words with the prefix one character shorter begin, and the
-   * longer prefix's words are among those, mostly a few places on: the search gallops from {@code
-   * known} in growing steps until it passes the first word not before the prefix, then halves what
-   * is left.
+   * longer prefix's words are among those. Past a table's first word (a prefix of two characters or
+   * more), they are mostly a few places on: the search gallops from {@code known} in growing steps
+   * until it passes the first word not before the prefix, then halves what is left. From the first
+   * word (a table's words all share its one character), it halves the whole table.
    */
   static int firstWithPrefix(char[][] items, char[] prefix, int length, int known) {
-    int low = known; // every word in [known, low) sorts before the prefix
-    int high = known;
-    int step = 1;
-    while (high < items.length && comparePrefix(prefix, length, items[high]) > 0) {
-      low = high + 1;
-      high = low + step;
-      step <<= 1;
+    if (length == 1) {
+      return items.length > 0 ? 0 : -1; // every word starts with an empty rest
     }
-    high = Math.min(high, items.length);
+    int low = known; // every word in [known, low) sorts before the prefix
+    int high = items.length;
+    if (known > 0) {
+      high = known;
+      int step = 1;
+      while (high < items.length && comparePrefix(prefix, length, items[high]) > 0) {
+        low = high + 1;
+        high = low + step;
+        step <<= 1;
+      }
+      high = Math.min(high, items.length);
+    }
     // The first word not before the prefix is in [low, high]; high is one, or the end.
     while (low < high) {
       int mid = (low + high) >>> 1;
@@ -476,6 +498,114 @@ final class SegmenterDictionaries {
       pairs = PairTable.of(bigramHashes, bigramFrequencies);
     }
     return pairs;
+  }
+
+  /**
+   * Where each word of two characters or more first appears in its table by its first two
+   * characters ({@link PrefixTable}). Made on the first call, in a few milliseconds: worth it for
+   * indexing, not for a query's few sentences.
+   */
+  synchronized PrefixTable prefixTable() {
+    if (prefixes == null) {
+      prefixes = PrefixTable.of(this);
+    }
+    return prefixes;
+  }
+
+  /**
+   * The first word of each table that starts with each second character, by the word's first two
+   * characters: what {@link #firstWithPrefix} finds for a prefix of two characters, in one or two
+   * probes of one array instead of a binary search over the table's words, each a cache miss or
+   * two. Open addressing, linear probing, at most half full; a key and its value sit side by side.
+   */
+  static final class PrefixTable {
+    /** Key (first character above, second below; never 0) and value in turn, by slot. */
+    private final int[] slots;
+
+    private final int mask;
+
+    private PrefixTable(int capacity) {
+      slots = new int[2 * capacity];
+      mask = capacity - 1;
+    }
+
+    static PrefixTable of(SegmenterDictionaries dictionaries) {
+      int keys = 0;
+      for (int c = FIRST_HANZI; c <= LAST_HANZI; c++) {
+        int table = dictionaries.table((char) c);
+        keys += table < 0 ? 0 : secondCharacters(dictionaries.words[table]);
+      }
+      PrefixTable prefixes = new PrefixTable(Integer.highestOneBit(Math.max(8, keys)) << 2);
+      for (int c = FIRST_HANZI; c <= LAST_HANZI; c++) {
+        int table = dictionaries.table((char) c);
+        if (table < 0) {
+          continue;
+        }
+        char[][] items = dictionaries.words[table];
+        for (int k = 0; k < items.length; k++) {
+          if (startsSecondCharacter(items, k)) {
+            prefixes.put(key((char) c, items[k][0]), k);
+          }
+        }
+      }
+      return prefixes;
+    }
+
+    /** How many different second characters the words of a table have. */
+    private static int secondCharacters(char[][] items) {
+      int count = 0;
+      for (int k = 0; k < items.length; k++) {
+        count += startsSecondCharacter(items, k) ? 1 : 0;
+      }
+      return count;
+    }
+
+    /**
+     * Whether word {@code k} is the first of its sorted table with its second character (the first
+     * of its rest).
+     */
+    private static boolean startsSecondCharacter(char[][] items, int k) {
+      if (items[k] == null || items[k].length == 0) {
+        return false;
+      }
+      char[] before = k == 0 ? null : items[k - 1];
+      return before == null || before.length == 0 || before[0] != items[k][0];
+    }
+
+    private static int key(char first, char second) {
+      return first << 16 | second;
+    }
+
+    private int slot(int key) {
+      int mixed = key * 0x9E3779B1;
+      return (mixed ^ (mixed >>> 15)) & mask;
+    }
+
+    private void put(int key, int first) {
+      int at = slot(key);
+      while (slots[2 * at] != 0) {
+        at = (at + 1) & mask;
+      }
+      slots[2 * at] = key;
+      slots[2 * at + 1] = first;
+    }
+
+    /**
+     * The first word of {@code first}'s table whose rest starts with {@code second}, or -1: {@link
+     * #firstWithPrefix} of the two.
+     */
+    int first(char first, char second) {
+      int key = key(first, second);
+      for (int at = slot(key); ; at = (at + 1) & mask) {
+        int found = slots[2 * at];
+        if (found == key) {
+          return slots[2 * at + 1];
+        }
+        if (found == 0) {
+          return -1;
+        }
+      }
+    }
   }
 
   /**

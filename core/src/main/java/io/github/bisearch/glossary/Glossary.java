@@ -664,6 +664,11 @@ public final class Glossary {
   }
 
   private static final class TrieNode {
+    /** No Han children: one empty slot, shared; a node's first child replaces it. */
+    private static final char[] NO_HAN_SLOTS = new char[1];
+
+    private static final TrieNode[] NO_HAN_CHILDREN = new TrieNode[1];
+
     final Map<String, TrieNode> next = new HashMap<>();
     final List<Concept> concepts = new ArrayList<>(1);
 
@@ -676,30 +681,58 @@ public final class Glossary {
     String[] ids = NO_IDS;
 
     /**
-     * The children in {@link #next} for common Han characters again, sorted by character: looked up
-     * by binary search, without hashing or following a map's entries.
+     * The children in {@link #next} for common Han characters again, by character in a small
+     * open-addressing table (at most half full, linear probing; 0 marks an empty slot, and no Han
+     * character is 0): looked up without hashing a string or following a map's entries, and in one
+     * or two probes where a binary search over a node's many children took a dozen.
      */
-    private char[] hanKeys = new char[0];
+    private char[] hanSlots = NO_HAN_SLOTS;
 
-    private TrieNode[] hanChildren = new TrieNode[0];
+    private TrieNode[] hanSlotChildren = NO_HAN_CHILDREN;
+    private int hanCount;
 
     TrieNode hanChild(char c) {
-      int at = Arrays.binarySearch(hanKeys, c);
-      return at >= 0 ? hanChildren[at] : null;
+      int mask = hanSlots.length - 1;
+      for (int at = hanSlot(c, mask); ; at = (at + 1) & mask) {
+        char key = hanSlots[at];
+        if (key == c) {
+          return hanSlotChildren[at];
+        }
+        if (key == 0) {
+          return null;
+        }
+      }
     }
 
     void addHanChild(char c, TrieNode child) {
-      int at = -Arrays.binarySearch(hanKeys, c) - 1;
-      char[] keys = new char[hanKeys.length + 1];
-      TrieNode[] children = new TrieNode[keys.length];
-      System.arraycopy(hanKeys, 0, keys, 0, at);
-      System.arraycopy(hanChildren, 0, children, 0, at);
-      keys[at] = c;
-      children[at] = child;
-      System.arraycopy(hanKeys, at, keys, at + 1, hanKeys.length - at);
-      System.arraycopy(hanChildren, at, children, at + 1, hanKeys.length - at);
-      hanKeys = keys;
-      hanChildren = children;
+      if ((hanCount + 1) * 2 > hanSlots.length) {
+        char[] oldSlots = hanSlots;
+        TrieNode[] oldChildren = hanSlotChildren;
+        hanSlots = new char[Math.max(4, oldSlots.length * 2)];
+        hanSlotChildren = new TrieNode[hanSlots.length];
+        for (int i = 0; i < oldSlots.length; i++) {
+          if (oldSlots[i] != 0) {
+            put(oldSlots[i], oldChildren[i]);
+          }
+        }
+      }
+      put(c, child);
+      hanCount++;
+    }
+
+    private void put(char c, TrieNode child) {
+      int mask = hanSlots.length - 1;
+      int at = hanSlot(c, mask);
+      while (hanSlots[at] != 0) {
+        at = (at + 1) & mask;
+      }
+      hanSlots[at] = c;
+      hanSlotChildren[at] = child;
+    }
+
+    private static int hanSlot(char c, int mask) {
+      int mixed = c * 0x9E3779B1;
+      return (mixed ^ (mixed >>> 16)) & mask;
     }
   }
 

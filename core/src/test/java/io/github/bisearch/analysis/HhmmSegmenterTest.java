@@ -234,6 +234,34 @@ class HhmmSegmenterTest {
     assertEquals(467, found);
   }
 
+  @Test
+  void thePrefixTableFindsWhatTheSearchFinds() {
+    SegmenterDictionaries dictionaries = SegmenterDictionaries.Holder.INSTANCE;
+    SegmenterDictionaries.PrefixTable prefixes = dictionaries.prefixTable();
+    Random random = new Random(3);
+    int found = 0;
+    char[] prefix = new char[2];
+    for (int c = 0x4E00; c <= 0x9FA5; c++) {
+      int table = dictionaries.table((char) c);
+      if (table < 0) {
+        continue;
+      }
+      char[][] items = dictionaries.words[table];
+      prefix[0] = (char) c;
+      // Every second character the table's words have, and one drawn at random.
+      for (int k = 0; k <= items.length; k++) {
+        if (k < items.length && (items[k] == null || items[k].length == 0)) {
+          continue;
+        }
+        prefix[1] = k < items.length ? items[k][0] : (char) (0x4E00 + random.nextInt(0x51A6));
+        int expected = SegmenterDictionaries.firstWithPrefix(items, prefix, 2, 0);
+        assertEquals(expected, prefixes.first((char) c, prefix[1]));
+        found += expected >= 0 ? 1 : 0;
+      }
+    }
+    assertEquals(79_856, found);
+  }
+
   /** The first word of {@code items} that starts with {@code prefix[1, length)}, or -1. */
   private static int firstByScan(char[][] items, char[] prefix, int length) {
     for (int k = 0; k < items.length; k++) {
