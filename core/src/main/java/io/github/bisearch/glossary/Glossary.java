@@ -39,6 +39,9 @@ public final class Glossary {
   /** The root's children for the common Han characters, by {@link Unit#commonHanIndex}. */
   private final TrieNode[] rootHan = new TrieNode[Unit.COMMON_HAN_COUNT];
 
+  /** The nodes two common Han characters down from the root, by the two characters. */
+  private final HanPairs hanPairs;
+
   /** How many of the first concepts are the built-in glossary's, in its order. */
   private final int builtIn;
 
@@ -54,6 +57,7 @@ public final class Glossary {
         insert(term, concept, i);
       }
     }
+    hanPairs = HanPairs.of(rootHan);
   }
 
   /** The glossary that ships with bisearch, loaded once on first use. */
@@ -188,7 +192,24 @@ public final class Glossary {
     List<Unit> units = Unit.split(normalized);
     for (int i = 0; i < units.size(); i++) {
       TrieNode node = root;
-      for (int j = i; j < units.size(); j++) {
+      int j = i;
+      if (i + 1 < units.size() && units.get(i + 1).joined()) {
+        char first = commonHan(units.get(i));
+        char second = first == 0 ? 0 : commonHan(units.get(i + 1));
+        if (second != 0) {
+          // Two common Han characters: a lone one is never indexed, so their node is the first
+          // that can be, found in one table instead of two levels of the trie.
+          node = hanPairs.get(first, second);
+          if (node == null) {
+            continue;
+          }
+          if (node.indexedKey != null) {
+            into.add(node, units.get(i).start(), units.get(i + 1).end());
+          }
+          j = i + 2;
+        }
+      }
+      for (; j < units.size(); j++) {
         if (j > i && !units.get(j).joined()) {
           break;
         }
@@ -198,6 +219,83 @@ public final class Glossary {
         }
         if (node.indexedKey != null) {
           into.add(node, units.get(i).start(), units.get(j).end());
+        }
+      }
+    }
+  }
+
+  /** The character of a unit that is one common Han character, else 0. */
+  private static char commonHan(Unit unit) {
+    return unit.han() && Unit.commonHanIndex(unit.text()) >= 0 ? unit.text().charAt(0) : 0;
+  }
+
+  /**
+   * The trie's nodes two common Han characters below the root, by the two characters: open
+   * addressing, linear probing, at most half full. Most places in Chinese text start no term of two
+   * characters; this answers so in one probe of one array, where the trie reads a node for the
+   * first character and then its children.
+   */
+  private static final class HanPairs {
+    /** Key (first character above, second below; never 0) by slot. */
+    private final int[] keys;
+
+    private final TrieNode[] nodes;
+    private final int mask;
+
+    private HanPairs(int capacity) {
+      keys = new int[capacity];
+      nodes = new TrieNode[capacity];
+      mask = capacity - 1;
+    }
+
+    static HanPairs of(TrieNode[] rootHan) {
+      int count = 0;
+      for (TrieNode node : rootHan) {
+        count += node == null ? 0 : node.hanCount;
+      }
+      HanPairs pairs = new HanPairs(Integer.highestOneBit(Math.max(4, count)) << 2);
+      for (int index = 0; index < rootHan.length; index++) {
+        TrieNode node = rootHan[index];
+        if (node == null) {
+          continue;
+        }
+        char first = Unit.commonHan(index);
+        for (int at = 0; at < node.hanSlots.length; at++) {
+          if (node.hanSlots[at] != 0) {
+            pairs.put(key(first, node.hanSlots[at]), node.hanSlotChildren[at]);
+          }
+        }
+      }
+      return pairs;
+    }
+
+    private static int key(char first, char second) {
+      return first << 16 | second;
+    }
+
+    private int slot(int key) {
+      int mixed = key * 0x9E3779B1;
+      return (mixed ^ (mixed >>> 15)) & mask;
+    }
+
+    private void put(int key, TrieNode node) {
+      int at = slot(key);
+      while (keys[at] != 0) {
+        at = (at + 1) & mask;
+      }
+      keys[at] = key;
+      nodes[at] = node;
+    }
+
+    TrieNode get(char first, char second) {
+      int key = key(first, second);
+      for (int at = slot(key); ; at = (at + 1) & mask) {
+        int found = keys[at];
+        if (found == key) {
+          return nodes[at];
+        }
+        if (found == 0) {
+          return null;
         }
       }
     }

@@ -43,6 +43,11 @@ public record Unit(String text, String key, boolean han, int start, int end, boo
         : -1;
   }
 
+  /** The common ideograph at {@code index} ({@link #commonHanIndex}). */
+  static char commonHan(int index) {
+    return (char) (COMMON_HAN_FIRST + index);
+  }
+
   /**
    * Splits already normalized text into units. Punctuation and symbols separate units without being
    * units themselves; a unit after them is not {@link #joined}.

@@ -266,9 +266,15 @@ class GlossaryTest {
 
   @Test
   void hanTermsAreFoundAfterAnyFirstCharacter() throws IOException {
-    // Children of the root by character, below it by binary search among a node's few.
-    Glossary glossary = of("一丁\tone\n一七\tseven\n龥龠\tflute\n丁\tnail\n𠀀一\trare\n");
+    // Children of the root by character, pairs of characters by a table of their own, deeper
+    // children by a node's small hash table (one that grows past its first size here).
+    Glossary glossary =
+        of(
+            "一丁\tone\n一七\tseven\n龥龠\tflute\n丁\tnail\n𠀀一\trare\n"
+                + "一丁七\ta\n一丁丁\tb\n一丁万\tc\n一丁丈\td\n一丁三\te\n丁一\tf\n");
     assertEquals(List.of("一丁", "一七", "龥龠"), keys(glossary, "一丁，一七，龥龠，一八"));
+    assertEquals(
+        List.of("一丁", "一丁七", "一丁", "一丁丁", "一丁", "一丁三", "丁一"), keys(glossary, "一丁七 一丁丁，一丁三丁一"));
     assertEquals(List.of("𠀀一"), keys(glossary, "𠀀一"), "a character outside the common block");
     assertEquals(List.of(), keys(glossary, "一"));
   }
