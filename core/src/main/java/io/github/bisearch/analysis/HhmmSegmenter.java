@@ -23,11 +23,13 @@ import org.apache.lucene.util.ArrayUtil;
  *
  * <p>What differs is how: candidates live in arrays ordered as smartcn numbers them, the path is
  * relaxed forwards as the links are made instead of being collected first, a dictionary prefix is
- * found by binary search instead of by walking back through every word that shares it, and a pair's
- * hashes continue from its first word's instead of being computed over a new array. The
- * dictionaries are smartcn's ({@link SegmenterDictionaries}), loaded once and only when a Hanzi is
- * first segmented; where they cannot be read at all, smartcn's own segmenter does the work. {@code
- * HhmmSegmenterTest} compares the paths with smartcn's, token for token, frequencies included.
+ * found by a search (and, once a segmenter has done much work, a prefix of two characters by a
+ * table) instead of by walking back through every word that shares it, a found word's frequency is
+ * read where it was found, and a pair's hashes continue from its first word's instead of being
+ * computed over a new array. The dictionaries are smartcn's ({@link SegmenterDictionaries}), loaded
+ * once and only when a Hanzi is first segmented; where they cannot be read at all, smartcn's own
+ * segmenter does the work. {@code HhmmSegmenterTest} compares the paths with smartcn's, token for
+ * token, frequencies included.
  *
  * <p>Not thread-safe: each tokenizer has its own (the dictionaries are shared and immutable).
  */
