@@ -12,6 +12,7 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import io.github.bisearch.ingest.InlineText.Segment;
@@ -55,7 +56,12 @@ public final class MarkdownIngester {
    * already has never loads flexmark. Parsers are immutable and thread-safe.
    */
   private static final class ParserHolder {
-    static final Parser PARSER = Parser.builder().build();
+    static final Parser PARSER =
+        Parser.builder()
+            .customInlineParserFactory(MatchingInlineParser::new)
+            // What flexmark adds by itself only with its own inline parser: reference definitions.
+            .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
+            .build();
   }
 
   /**
