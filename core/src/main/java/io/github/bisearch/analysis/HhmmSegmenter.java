@@ -52,7 +52,7 @@ final class HhmmSegmenter {
   private SegmenterDictionaries.PairTable pairs;
 
   /** The dictionaries' prefix table, asked for with the pair table, else null. */
-  private SegmenterDictionaries.PrefixTable prefixes;
+  private CharPairTable prefixes;
 
   HhmmSegmenter() {
     this(PAIRS_BEFORE_TABLE);
@@ -222,7 +222,7 @@ final class HhmmSegmenter {
         word[size++] = text[from + j];
         found =
             size == 2 && prefixes != null
-                ? prefixes.first(first, word[1])
+                ? prefixes.get(first, word[1])
                 : SegmenterDictionaries.firstWithPrefix(items, word, size, found);
         j++;
       } else {

@@ -77,7 +77,7 @@ final class SegmenterDictionaries {
   private PairTable pairs;
 
   /** {@link #prefixTable()}, once made. */
-  private PrefixTable prefixes;
+  private CharPairTable prefixes;
 
   /** {@link #table} of each Hanzi, the only characters looked up: -1 when it has none. */
   private final short[] tables = new short[LAST_HANZI - FIRST_HANZI + 1];
@@ -501,111 +501,45 @@ final class SegmenterDictionaries {
   }
 
   /**
-   * Where each word of two characters or more first appears in its table by its first two
-   * characters ({@link PrefixTable}). Made on the first call, in a few milliseconds: worth it for
-   * indexing, not for a query's few sentences.
+   * Where each table's words with each second character begin, by a word's first two characters:
+   * what {@link #firstWithPrefix} finds for a prefix of two characters (-1 where no word has it),
+   * in one or two probes of one array instead of a binary search over the table's words, each a
+   * cache miss or two. Made on the first call, in a few milliseconds: worth it for indexing, not
+   * for a query's few sentences.
    */
-  synchronized PrefixTable prefixTable() {
+  synchronized CharPairTable prefixTable() {
     if (prefixes == null) {
-      prefixes = PrefixTable.of(this);
+      int pairs = 0;
+      for (int c = FIRST_HANZI; c <= LAST_HANZI; c++) {
+        int table = table((char) c);
+        for (int k = 0; table >= 0 && k < words[table].length; k++) {
+          pairs += startsSecondCharacter(words[table], k) ? 1 : 0;
+        }
+      }
+      CharPairTable made = new CharPairTable(pairs);
+      for (int c = FIRST_HANZI; c <= LAST_HANZI; c++) {
+        int table = table((char) c);
+        for (int k = 0; table >= 0 && k < words[table].length; k++) {
+          if (startsSecondCharacter(words[table], k)) {
+            made.put((char) c, words[table][k][0], k);
+          }
+        }
+      }
+      prefixes = made;
     }
     return prefixes;
   }
 
   /**
-   * The first word of each table that starts with each second character, by the word's first two
-   * characters: what {@link #firstWithPrefix} finds for a prefix of two characters, in one or two
-   * probes of one array instead of a binary search over the table's words, each a cache miss or
-   * two. Open addressing, linear probing, at most half full; a key and its value sit side by side.
+   * Whether word {@code k} is the first of its sorted table with its second character (the first of
+   * its rest).
    */
-  static final class PrefixTable {
-    /** Key (first character above, second below; never 0) and value in turn, by slot. */
-    private final int[] slots;
-
-    private final int mask;
-
-    private PrefixTable(int capacity) {
-      slots = new int[2 * capacity];
-      mask = capacity - 1;
+  private static boolean startsSecondCharacter(char[][] items, int k) {
+    if (items[k] == null || items[k].length == 0) {
+      return false;
     }
-
-    static PrefixTable of(SegmenterDictionaries dictionaries) {
-      int keys = 0;
-      for (int c = FIRST_HANZI; c <= LAST_HANZI; c++) {
-        int table = dictionaries.table((char) c);
-        keys += table < 0 ? 0 : secondCharacters(dictionaries.words[table]);
-      }
-      PrefixTable prefixes = new PrefixTable(Integer.highestOneBit(Math.max(8, keys)) << 2);
-      for (int c = FIRST_HANZI; c <= LAST_HANZI; c++) {
-        int table = dictionaries.table((char) c);
-        if (table < 0) {
-          continue;
-        }
-        char[][] items = dictionaries.words[table];
-        for (int k = 0; k < items.length; k++) {
-          if (startsSecondCharacter(items, k)) {
-            prefixes.put(key((char) c, items[k][0]), k);
-          }
-        }
-      }
-      return prefixes;
-    }
-
-    /** How many different second characters the words of a table have. */
-    private static int secondCharacters(char[][] items) {
-      int count = 0;
-      for (int k = 0; k < items.length; k++) {
-        count += startsSecondCharacter(items, k) ? 1 : 0;
-      }
-      return count;
-    }
-
-    /**
-     * Whether word {@code k} is the first of its sorted table with its second character (the first
-     * of its rest).
-     */
-    private static boolean startsSecondCharacter(char[][] items, int k) {
-      if (items[k] == null || items[k].length == 0) {
-        return false;
-      }
-      char[] before = k == 0 ? null : items[k - 1];
-      return before == null || before.length == 0 || before[0] != items[k][0];
-    }
-
-    private static int key(char first, char second) {
-      return first << 16 | second;
-    }
-
-    private int slot(int key) {
-      int mixed = key * 0x9E3779B1;
-      return (mixed ^ (mixed >>> 15)) & mask;
-    }
-
-    private void put(int key, int first) {
-      int at = slot(key);
-      while (slots[2 * at] != 0) {
-        at = (at + 1) & mask;
-      }
-      slots[2 * at] = key;
-      slots[2 * at + 1] = first;
-    }
-
-    /**
-     * The first word of {@code first}'s table whose rest starts with {@code second}, or -1: {@link
-     * #firstWithPrefix} of the two.
-     */
-    int first(char first, char second) {
-      int key = key(first, second);
-      for (int at = slot(key); ; at = (at + 1) & mask) {
-        int found = slots[2 * at];
-        if (found == key) {
-          return slots[2 * at + 1];
-        }
-        if (found == 0) {
-          return -1;
-        }
-      }
-    }
+    char[] before = k == 0 ? null : items[k - 1];
+    return before == null || before.length == 0 || before[0] != items[k][0];
   }
 
   /**

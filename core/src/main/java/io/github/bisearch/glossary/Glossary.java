@@ -1,6 +1,7 @@
 package io.github.bisearch.glossary;
 
 import io.github.bisearch.BiSearchException;
+import io.github.bisearch.analysis.CharPairTable;
 import io.github.bisearch.analysis.TextNormalizer;
 import io.github.bisearch.analysis.WordsAnalyzer;
 import java.io.BufferedReader;
@@ -230,74 +231,44 @@ public final class Glossary {
   }
 
   /**
-   * The trie's nodes two common Han characters below the root, by the two characters: open
-   * addressing, linear probing, at most half full. Most places in Chinese text start no term of two
-   * characters; this answers so in one probe of one array, where the trie reads a node for the
-   * first character and then its children.
+   * The trie's nodes two common Han characters below the root, by the two characters. Most places
+   * in Chinese text start no term of two characters; this answers so in one probe of one array,
+   * where the trie reads a node for the first character and then its children.
    */
   private static final class HanPairs {
-    /** Key (first character above, second below; never 0) by slot. */
-    private final int[] keys;
-
+    private final CharPairTable places;
     private final TrieNode[] nodes;
-    private final int mask;
 
-    private HanPairs(int capacity) {
-      keys = new int[capacity];
-      nodes = new TrieNode[capacity];
-      mask = capacity - 1;
+    private HanPairs(CharPairTable places, TrieNode[] nodes) {
+      this.places = places;
+      this.nodes = nodes;
     }
 
     static HanPairs of(TrieNode[] rootHan) {
-      int count = 0;
+      List<TrieNode> nodes = new ArrayList<>();
       for (TrieNode node : rootHan) {
-        count += node == null ? 0 : node.hanCount;
-      }
-      HanPairs pairs = new HanPairs(Integer.highestOneBit(Math.max(4, count)) << 2);
-      for (int index = 0; index < rootHan.length; index++) {
-        TrieNode node = rootHan[index];
-        if (node == null) {
-          continue;
-        }
-        char first = Unit.commonHan(index);
-        for (int at = 0; at < node.hanSlots.length; at++) {
+        for (int at = 0; node != null && at < node.hanSlots.length; at++) {
           if (node.hanSlots[at] != 0) {
-            pairs.put(key(first, node.hanSlots[at]), node.hanSlotChildren[at]);
+            nodes.add(node.hanSlotChildren[at]);
           }
         }
       }
-      return pairs;
-    }
-
-    private static int key(char first, char second) {
-      return first << 16 | second;
-    }
-
-    private int slot(int key) {
-      int mixed = key * 0x9E3779B1;
-      return (mixed ^ (mixed >>> 15)) & mask;
-    }
-
-    private void put(int key, TrieNode node) {
-      int at = slot(key);
-      while (keys[at] != 0) {
-        at = (at + 1) & mask;
+      CharPairTable places = new CharPairTable(nodes.size());
+      int place = 0;
+      for (int index = 0; index < rootHan.length; index++) {
+        TrieNode node = rootHan[index];
+        for (int at = 0; node != null && at < node.hanSlots.length; at++) {
+          if (node.hanSlots[at] != 0) {
+            places.put(Unit.commonHan(index), node.hanSlots[at], place++);
+          }
+        }
       }
-      keys[at] = key;
-      nodes[at] = node;
+      return new HanPairs(places, nodes.toArray(new TrieNode[0]));
     }
 
     TrieNode get(char first, char second) {
-      int key = key(first, second);
-      for (int at = slot(key); ; at = (at + 1) & mask) {
-        int found = keys[at];
-        if (found == key) {
-          return nodes[at];
-        }
-        if (found == 0) {
-          return null;
-        }
-      }
+      int place = places.get(first, second);
+      return place < 0 ? null : nodes[place];
     }
   }
 

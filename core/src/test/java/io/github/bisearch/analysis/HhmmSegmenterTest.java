@@ -237,7 +237,7 @@ class HhmmSegmenterTest {
   @Test
   void thePrefixTableFindsWhatTheSearchFinds() {
     SegmenterDictionaries dictionaries = SegmenterDictionaries.Holder.INSTANCE;
-    SegmenterDictionaries.PrefixTable prefixes = dictionaries.prefixTable();
+    CharPairTable prefixes = dictionaries.prefixTable();
     Random random = new Random(3);
     int found = 0;
     char[] prefix = new char[2];
@@ -255,7 +255,7 @@ class HhmmSegmenterTest {
         }
         prefix[1] = k < items.length ? items[k][0] : (char) (0x4E00 + random.nextInt(0x51A6));
         int expected = SegmenterDictionaries.firstWithPrefix(items, prefix, 2, 0);
-        assertEquals(expected, prefixes.first((char) c, prefix[1]));
+        assertEquals(expected, prefixes.get((char) c, prefix[1]));
         found += expected >= 0 ? 1 : 0;
       }
     }
