@@ -394,8 +394,8 @@ final class SegmenterDictionaries {
 
   /**
    * The frequency of word {@code item} of {@code table}: what {@link #frequency} gives for that
-   * word, since no table holds a word twice ({@code SegmenterDictionariesTest} checks that each is
-   * strictly sorted).
+   * word, since no table holds a word twice ({@code HhmmSegmenterTest} checks that each is strictly
+   * sorted).
    */
   int frequencyAt(int table, int item) {
     return wordFrequencies[table][item];
@@ -641,9 +641,7 @@ final class SegmenterDictionaries {
       return (int) (mixed >>> (64 - FILTER_WORDS_LOG2));
     }
 
-    /**
-     * The filter's two bits in its word for a mixed key: from bits the slot and word do not use.
-     */
+    /** The filter's two bits in its word for a mixed key, from bits that do not choose the word. */
     private static long filterBits(long mixed) {
       return (1L << (mixed >>> 36)) | (1L << (mixed >>> 42));
     }
