@@ -583,9 +583,9 @@ final class SegmenterDictionaries {
    *
    * <p>Most pairs a segmenter looks up are not in the table (five in six, on the generated and the
    * shared corpora), and the table, megabytes large, is read at random. So two bits of a 512 KB
-   * filter, which stays in a core's own cache, are set for each stored hash; a hash whose bits are
-   * not both set is absent without reading the table. Stored hashes always pass, so the answers are
-   * the table's.
+   * filter, a small part of the table's size and more often in cache, are set for each stored hash;
+   * a hash whose bits are not both set is absent without reading the table. Stored hashes always
+   * pass, so the answers are the table's.
    */
   static final class PairTable {
     /** No table: smartcn's has a hash twice. */
